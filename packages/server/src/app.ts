@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { type Db, type DbHandle, type DialectName, openDatabase } from './db/dialect.ts';
+import { agendaRoutes } from './modules/agenda/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { directoryRoutes } from './modules/directory/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { authPlugin } from './platform/auth.ts';
+import type { Ctx } from './platform/context.ts';
+import { installErrorHandling } from './platform/errors.ts';
+import { idempotencyPlugin } from './platform/idempotency.ts';
+import { metricsPlugin } from './platform/metrics.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dialect: DialectName;
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  /** An open database; otherwise one is opened from config.databaseUrl and closed with the app. */
+  database?: DbHandle;
+  logger?: boolean;
+  /** Process-level metrics (event loop, memory); off in tests where many apps share a process. */
+  defaultMetrics?: boolean;
+}
+
+/** The service context of a request: database, dialect and the calling actor. */
+export function ctxOf(request: FastifyRequest): Ctx {
+  const app = request.server;
+  return { db: app.db, dialect: app.dialect, actor: request.actor };
+}
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the whole Plenum HTTP application from a configuration; no globals. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const handle = opts.database ?? openDatabase(config.databaseUrl);
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+            ],
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.PLENUM_TRUST_PROXY === '1',
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+  app.decorate('db', handle.db);
+  app.decorate('dialect', handle.dialect);
+  app.decorate('config', config);
+  if (!opts.database) {
+    app.addHook('onClose', async () => handle.close());
+  }
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables into style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(metricsPlugin, { defaults: opts.defaultMetrics ?? false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Plenum API',
+        version: '1.0.0',
+        description:
+          'Secretariat platform of an intergovernmental commission. Errors are RFC 9457 problems; ' +
+          'lists are cursor-paginated; every resource carries a version sent back as If-Match.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'plenum_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }, {}],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await handle.db.selectFrom('users').select('id').limit(1).execute();
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await app.register(authPlugin, { db: handle.db, config });
+  await app.register(idempotencyPlugin, { db: handle.db });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(auditRoutes);
+      await api.register(directoryRoutes);
+      await api.register(meetingRoutes);
+      await api.register(agendaRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await registerWebClient(app, config.webDir);
+  return app;
+}
+
+/** Serves the built workspace at /app/, answering unknown paths below it with index.html. */
+async function registerWebClient(app: FastifyInstance, webDir: string): Promise<void> {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The workspace is not built yet: run `npm run build`.'),
+    );
+  } else {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/app/',
+      wildcard: false,
+      index: ['index.html'],
+      maxAge: '1h',
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.header('Cache-Control', 'public, max-age=31536000, immutable');
+        } else {
+          res.header('Cache-Control', 'no-cache');
+        }
+      },
+    });
+    app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
+    );
+  }
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+}

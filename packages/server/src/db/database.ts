@@ -1,0 +1,192 @@
+/**
+ * The tables of Plenum, one interface each. Columns are camelCase here and snake_case in SQL
+ * (Kysely's CamelCasePlugin). Portable types only: text (ids, ISO timestamps, JSON), integer
+ * (numbers and booleans as 0/1), so one set of migrations serves SQLite and PostgreSQL.
+ */
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  loginAttempts: LoginAttemptTable;
+  idempotencyKeys: IdempotencyKeyTable;
+  auditEvents: AuditEventTable;
+  memberStates: MemberStateTable;
+  bodies: BodyTable;
+  persons: PersonTable;
+  memberships: MembershipTable;
+  organizations: OrganizationTable;
+  meetings: MeetingTable;
+  participants: ParticipantTable;
+  agendaItems: AgendaItemTable;
+  agendaAmendments: AgendaAmendmentTable;
+}
+
+interface Versioned {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable extends Versioned {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  memberState: string | null;
+  /** JSON array of body ids. */
+  bodyIds: string;
+  language: string;
+  active: number;
+  passwordHash: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
+  lockedUntil: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  actorKey: string;
+  key: string;
+  requestHash: string;
+  state: string;
+  responseStatus: number | null;
+  responseBody: string | null;
+  responseHeaders: string | null;
+  createdAt: string;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** JSON */
+  change: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface MemberStateTable extends Versioned {
+  code: string;
+  name: string;
+  status: string;
+  searchText: string;
+}
+
+export interface BodyTable extends Versioned {
+  id: string;
+  slug: string;
+  name: string;
+  nameGenitive: string | null;
+  shortName: string | null;
+  kind: string;
+  parentId: string | null;
+  established: string | null;
+  establishedBy: string | null;
+  mandate: string | null;
+  searchText: string;
+}
+
+export interface PersonTable extends Versioned {
+  id: string;
+  name: string;
+  memberState: string | null;
+  position: string | null;
+  searchText: string;
+}
+
+export interface MembershipTable extends Versioned {
+  id: string;
+  personId: string;
+  bodyId: string;
+  role: string;
+  memberState: string | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+}
+
+export interface OrganizationTable extends Versioned {
+  id: string;
+  name: string;
+  memberState: string;
+  kind: string;
+  searchText: string;
+}
+
+export interface MeetingTable extends Versioned {
+  id: string;
+  bodyId: string;
+  number: number;
+  kind: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  startTime: string | null;
+  timeZone: string;
+  /** JSON Location */
+  location: string | null;
+  chairPersonId: string | null;
+  parentMeetingId: string | null;
+  agendaStatus: string;
+  agendaApprovedAt: string | null;
+  notes: string | null;
+}
+
+export interface ParticipantTable extends Versioned {
+  id: string;
+  meetingId: string;
+  personId: string;
+  role: string;
+  memberState: string | null;
+  bodyId: string | null;
+  notable: number;
+}
+
+export interface AgendaItemTable extends Versioned {
+  id: string;
+  meetingId: string;
+  parentId: string | null;
+  ordinal: number;
+  title: string;
+  kind: string;
+  description: string | null;
+  rapporteurPersonId: string | null;
+  public: number;
+}
+
+export interface AgendaAmendmentTable {
+  id: string;
+  meetingId: string;
+  kind: string;
+  agendaItemId: string | null;
+  summary: string;
+  reason: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  at: string;
+}

@@ -1,0 +1,210 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { Role } from '@plenum/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/dialect.ts';
+import { type Actor, ANONYMOUS, nowIso } from './context.ts';
+import { AppError } from './errors.ts';
+
+export const SESSION_COOKIE = 'plenum_session';
+export const TOKEN_PREFIX = 'plm_';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    authMethod: 'session' | 'token' | null;
+    sessionId: string | null;
+  }
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+/** argon2id with the library's defaults (OWASP's minimum: 19 MiB, 2 passes). */
+export const hashPassword = (password: string) => argonHash(password);
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argonVerify(hash, password);
+  } catch {
+    return false;
+  }
+}
+// Verified against when the e-mail is unknown, so timing does not reveal which accounts exist.
+let dummyHash: Promise<string> | null = null;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= argonHash(randomToken());
+  return dummyHash;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+type UserRow = {
+  id: string;
+  role: string;
+  name: string;
+  memberState: string | null;
+  bodyIds: string;
+  active: number;
+};
+
+export function actorFromUser(user: UserRow): Actor {
+  return {
+    id: user.id,
+    role: user.role as Role,
+    name: user.name,
+    memberState: user.memberState,
+    bodyIds: JSON.parse(user.bodyIds) as string[],
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Writing lastSeenAt on every request would turn every read into a write; a minute is precise enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Resolves the caller of every request from the session cookie or a bearer token, and refuses a
+ * cookie-authenticated write without the session's CSRF token.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config: Config }) => {
+  const { db, config } = opts;
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('authMethod', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.actor = ANONYMOUS;
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match?.[1]) {
+        throw new AppError('unauthenticated', 'Send the token as "Authorization: Bearer <token>".');
+      }
+      const row = await db
+        .selectFrom('apiTokens')
+        .innerJoin('users', 'users.id', 'apiTokens.userId')
+        .select([
+          'apiTokens.id as tokenId',
+          'apiTokens.lastUsedAt',
+          'users.id',
+          'users.role',
+          'users.name',
+          'users.memberState',
+          'users.bodyIds',
+          'users.active',
+        ])
+        .where('apiTokens.tokenHash', '=', sha256(match[1]))
+        .where('apiTokens.revokedAt', 'is', null)
+        .executeTakeFirst();
+      if (!row || row.active !== 1) {
+        throw new AppError('unauthenticated', 'The token is unknown or revoked.');
+      }
+      request.actor = actorFromUser(row);
+      request.authMethod = 'token';
+      const now = Date.now();
+      if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_INTERVAL_MS) {
+        await db
+          .updateTable('apiTokens')
+          .set({ lastUsedAt: new Date(now).toISOString() })
+          .where('id', '=', row.tokenId)
+          .execute();
+      }
+      return;
+    }
+
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) {
+      return;
+    }
+    const id = sha256(cookie);
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .select([
+        'sessions.csrfToken',
+        'sessions.lastSeenAt',
+        'sessions.expiresAt',
+        'users.id',
+        'users.role',
+        'users.name',
+        'users.memberState',
+        'users.bodyIds',
+        'users.active',
+      ])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst();
+    const now = Date.now();
+    const idleLimit = config.sessionIdleMinutes * 60_000;
+    if (
+      !row ||
+      row.active !== 1 ||
+      Date.parse(row.expiresAt) <= now ||
+      now - Date.parse(row.lastSeenAt) > idleLimit
+    ) {
+      if (row) {
+        await db.deleteFrom('sessions').where('id', '=', id).execute();
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    request.actor = actorFromUser(row);
+    request.authMethod = 'session';
+    request.sessionId = id;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, row.csrfToken)) {
+        throw new AppError(
+          'csrf_failed',
+          'Send the csrfToken from /auth/me in the X-CSRF-Token header.',
+        );
+      }
+    }
+    if (now - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_MS) {
+      await db
+        .updateTable('sessions')
+        .set({ lastSeenAt: new Date(now).toISOString() })
+        .where('id', '=', id)
+        .execute();
+    }
+  });
+});
+
+/** Starts a session: a new random id every login (the old one, if any, is dropped). */
+export async function startSession(
+  db: Db,
+  config: Config,
+  reply: FastifyReply,
+  userId: string,
+  previousSessionId: string | null,
+): Promise<string> {
+  if (previousSessionId) {
+    await db.deleteFrom('sessions').where('id', '=', previousSessionId).execute();
+  }
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = nowIso();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(Date.now() + config.sessionMaxHours * 3_600_000).toISOString(),
+    })
+    .execute();
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    maxAge: config.sessionMaxHours * 3600,
+  });
+  return csrfToken;
+}

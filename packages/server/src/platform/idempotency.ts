@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db/dialect.ts';
+import { nowIso } from './context.ts';
+import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: { actorKey: string; key: string } | null;
+  }
+}
+
+const KEEP_HOURS = 24;
+const REPLAYED_HEADERS = ['location', 'etag', 'content-type'];
+
+function actorKeyOf(request: FastifyRequest): string {
+  return request.actor.id ?? `anonymous:${request.ip}`;
+}
+
+/**
+ * Idempotency-Key on POST (DESIGN §4): the first answer is stored and replayed for a repeat of
+ * the same request; the same key with another body is refused; a key still running is a 409.
+ * Keys live in the database, so they hold across restarts and instances.
+ */
+export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+  const { db } = opts;
+  app.decorateRequest('idempotency', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) {
+      return;
+    }
+    if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
+      throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 200 characters.', {
+        errors: [{ path: 'headers.idempotency-key', message: 'Use 1 to 200 characters' }],
+      });
+    }
+    const actorKey = actorKeyOf(request);
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const inserted = await db
+      .insertInto('idempotencyKeys')
+      .values({ actorKey, key, requestHash, state: 'pending', createdAt: nowIso() })
+      .onConflict((oc) => oc.columns(['actorKey', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      request.idempotency = { actorKey, key };
+      return;
+    }
+    const stored = await db
+      .selectFrom('idempotencyKeys')
+      .selectAll()
+      .where('actorKey', '=', actorKey)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!stored) {
+      throw new AppError(
+        'idempotency_conflict',
+        'The key expired meanwhile; send the request again.',
+      );
+    }
+    if (stored.requestHash !== requestHash) {
+      throw new AppError(
+        'unprocessable',
+        'This Idempotency-Key was used for a different request; use a new key.',
+      );
+    }
+    if (stored.state !== 'done' || stored.responseStatus === null) {
+      throw new AppError('idempotency_conflict', 'A request with this key is still running.', {
+        headers: { 'retry-after': '1' },
+      });
+    }
+    const headers = JSON.parse(stored.responseHeaders ?? '{}') as Record<string, string>;
+    return reply
+      .code(stored.responseStatus)
+      .headers({ ...headers, 'idempotent-replayed': 'true' })
+      .send(stored.responseBody ?? '');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const marker = request.idempotency;
+    if (!marker) {
+      return payload;
+    }
+    request.idempotency = null;
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      // A failed attempt may be retried with the same key.
+      await db
+        .deleteFrom('idempotencyKeys')
+        .where('actorKey', '=', marker.actorKey)
+        .where('key', '=', marker.key)
+        .execute();
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) {
+        headers[name] = String(value);
+      }
+    }
+    await db
+      .updateTable('idempotencyKeys')
+      .set({
+        state: 'done',
+        responseStatus: reply.statusCode,
+        responseBody: payload,
+        responseHeaders: JSON.stringify(headers),
+      })
+      .where('actorKey', '=', marker.actorKey)
+      .where('key', '=', marker.key)
+      .execute();
+    return payload;
+  });
+});
+
+/** Forgets keys older than a day. */
+export async function pruneIdempotencyKeys(db: Db): Promise<void> {
+  const cutoff = new Date(Date.now() - KEEP_HOURS * 3_600_000).toISOString();
+  await db.deleteFrom('idempotencyKeys').where('createdAt', '<', cutoff).execute();
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** Interface and content languages. Content may carry either or both. */
+export const LANGUAGES = ['en', 'ru'] as const;
+export const ZLanguage = z.enum(LANGUAGES).describe('Language code');
+export type Language = z.infer<typeof ZLanguage>;
+
+/** A human-language text keyed by language; at least one language present (DESIGN §2). */
+export function localizedText(max = 500) {
+  const one = z.string().trim().min(1).max(max);
+  return z
+    .object({ en: one.optional(), ru: one.optional() })
+    .strict()
+    .refine((v) => v.en !== undefined || v.ru !== undefined, {
+      message: 'v.localizedText',
+    })
+    .describe('Text keyed by language code; at least one of en, ru');
+}
+export const ZLocalizedText = localizedText();
+export type LocalizedText = z.infer<typeof ZLocalizedText>;
+
+/** Identifier of a stored resource (UUID v7, time-ordered). */
+export const ZId = z.string().min(1).max(64).describe('Resource id');
+
+export const ZIsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
+export const ZIsoDateTime = z.iso.datetime({ offset: true }).describe('Timestamp, ISO 8601');
+export const ZTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'v.time')
+  .describe('Local time of day, HH:MM');
+
+/** ISO 3166-1 alpha-3 code of a member state. */
+export const ZStateCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'v.stateCode')
+  .describe('ISO 3166-1 alpha-3 code');
+
+export const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return tz.includes('/') || tz === 'UTC';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'v.timeZone' },
+  )
+  .describe('IANA time zone');
+
+/** Fields every stored resource carries. */
+export const ZResourceMeta = {
+  version: z.number().int().describe('Incremented on every change; send it back as If-Match'),
+  createdAt: ZIsoDateTime,
+  updatedAt: ZIsoDateTime,
+};
+
+export const ZListQueryBase = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, at most 200'),
+  cursor: z.string().max(512).optional().describe('Opaque cursor from nextCursor'),
+});
+
+/** A page of a list: `{items, nextCursor}` (DESIGN §4). */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .describe('RFC 9457 problem details');
+export type Problem = z.infer<typeof ZProblem>;
+
+/** Roman numeral of a positive integer: meeting 21 is the "XXI meeting". */
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n >= 4000) {
+    return String(n);
+  }
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let rest = n;
+  for (const [value, glyph] of table) {
+    while (rest >= value) {
+      out += glyph;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** Picks a text in the wanted language, falling back to the other one (marked). */
+export function pickText(
+  text: LocalizedText | null | undefined,
+  lang: Language,
+): { text: string; lang: Language; fallback: boolean } {
+  if (!text) {
+    return { text: '', lang, fallback: false };
+  }
+  const own = text[lang];
+  if (own) {
+    return { text: own, lang, fallback: false };
+  }
+  const other: Language = lang === 'en' ? 'ru' : 'en';
+  return { text: text[other] ?? '', lang: other, fallback: true };
+}

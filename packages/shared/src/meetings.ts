@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import {
+  localizedText,
+  ZId,
+  ZIsoDate,
+  ZIsoDateTime,
+  ZListQueryBase,
+  ZLocalizedText,
+  ZResourceMeta,
+  ZStateCode,
+  ZTime,
+  ZTimeZone,
+} from './common.ts';
+
+export const MEETING_KINDS = ['regular', 'extraordinary'] as const;
+export const MEETING_STATUSES = [
+  'planned',
+  'announced',
+  'in_session',
+  'held',
+  'cancelled',
+] as const;
+export const ZMeetingStatus = z.enum(MEETING_STATUSES);
+export type MeetingStatus = z.infer<typeof ZMeetingStatus>;
+
+/** Allowed status changes (DESIGN §2): planned → announced → in_session → held; or cancelled. */
+export const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  planned: ['announced', 'cancelled'],
+  announced: ['in_session', 'cancelled'],
+  in_session: ['held'],
+  held: [],
+  cancelled: [],
+};
+/** Statuses an anonymous caller may see. */
+export const PUBLIC_MEETING_STATUSES: readonly MeetingStatus[] = [
+  'announced',
+  'in_session',
+  'held',
+];
+
+export const AGENDA_STATUSES = ['draft', 'approved'] as const;
+
+export const ZLocation = z
+  .object({
+    city: localizedText(200),
+    country: ZStateCode.describe('ISO 3166-1 alpha-3 code of the host country'),
+    venue: localizedText(500).nullable().default(null),
+  })
+  .strict();
+export type Location = z.infer<typeof ZLocation>;
+
+export const ZMeeting = z.object({
+  id: ZId,
+  bodyId: ZId,
+  number: z.number().int().positive(),
+  numeral: z.string().describe('The number as a Roman numeral: 21 → XXI'),
+  name: ZLocalizedText.describe('Derived: "XXI meeting of the …"'),
+  kind: z.enum(MEETING_KINDS),
+  status: ZMeetingStatus,
+  startDate: ZIsoDate,
+  endDate: ZIsoDate,
+  startTime: ZTime.nullable(),
+  timeZone: ZTimeZone,
+  location: ZLocation.nullable(),
+  chairPersonId: ZId.nullable(),
+  parentMeetingId: ZId.nullable(),
+  agendaStatus: z.enum(AGENDA_STATUSES),
+  agendaApprovedAt: ZIsoDateTime.nullable(),
+  notes: ZLocalizedText.nullable(),
+  ...ZResourceMeta,
+});
+export type Meeting = z.infer<typeof ZMeeting>;
+
+const meetingFields = {
+  bodyId: ZId,
+  number: z.number().int().positive().max(100000),
+  kind: z.enum(MEETING_KINDS),
+  startDate: ZIsoDate,
+  endDate: ZIsoDate.nullable().describe('Defaults to startDate'),
+  startTime: ZTime.nullable(),
+  timeZone: ZTimeZone,
+  location: ZLocation.nullable(),
+  chairPersonId: ZId.nullable(),
+  parentMeetingId: ZId.nullable(),
+  notes: localizedText(5000).nullable(),
+};
+export const ZMeetingCreate = z
+  .object({
+    ...meetingFields,
+    number: meetingFields.number.optional().describe('Defaults to the body’s next number'),
+    kind: meetingFields.kind.default('regular'),
+    status: z.enum(['planned', 'announced']).default('planned'),
+    endDate: meetingFields.endDate.default(null),
+    startTime: meetingFields.startTime.default(null),
+    location: meetingFields.location.default(null),
+    chairPersonId: meetingFields.chairPersonId.default(null),
+    parentMeetingId: meetingFields.parentMeetingId.default(null),
+    notes: meetingFields.notes.default(null),
+  })
+  .strict();
+export type MeetingCreate = z.infer<typeof ZMeetingCreate>;
+
+export const ZMeetingPatch = z
+  .object({
+    number: meetingFields.number,
+    kind: meetingFields.kind,
+    status: ZMeetingStatus.describe('Moves along the allowed transitions only'),
+    startDate: meetingFields.startDate,
+    endDate: ZIsoDate,
+    startTime: meetingFields.startTime,
+    timeZone: meetingFields.timeZone,
+    location: meetingFields.location,
+    chairPersonId: meetingFields.chairPersonId,
+    parentMeetingId: meetingFields.parentMeetingId,
+    notes: meetingFields.notes,
+  })
+  .partial()
+  .strict();
+export type MeetingPatch = z.infer<typeof ZMeetingPatch>;
+
+export const ZMeetingListQuery = ZListQueryBase.extend({
+  bodyId: ZId.optional(),
+  status: z.string().max(100).optional().describe('One status or several separated by commas'),
+  parentMeetingId: ZId.optional(),
+  when: z.enum(['upcoming', 'past']).optional().describe('upcoming: ends today or later'),
+  from: ZIsoDate.optional().describe('Starts on or after'),
+  to: ZIsoDate.optional().describe('Starts on or before'),
+});
+
+// ---- Participants ----------------------------------------------------------------------------
+
+export const PARTICIPANT_ROLES = [
+  'chair',
+  'secretary_general',
+  'delegation_head',
+  'delegate',
+  'expert',
+  'guest',
+] as const;
+export const ZParticipantRole = z.enum(PARTICIPANT_ROLES);
+export const ZParticipant = z.object({
+  id: ZId,
+  meetingId: ZId,
+  personId: ZId,
+  role: ZParticipantRole,
+  memberState: ZStateCode.nullable(),
+  bodyId: ZId.nullable(),
+  notable: z.boolean().describe('Named in announcements'),
+  ...ZResourceMeta,
+});
+export type Participant = z.infer<typeof ZParticipant>;
+export const ZParticipantCreate = z
+  .object({
+    personId: ZId,
+    role: ZParticipantRole,
+    memberState: ZStateCode.nullable().default(null),
+    bodyId: ZId.nullable().default(null),
+    notable: z.boolean().default(false),
+  })
+  .strict();
+export type ParticipantCreate = z.infer<typeof ZParticipantCreate>;
+export const ZParticipantPatch = z
+  .object({
+    role: ZParticipantRole,
+    memberState: ZStateCode.nullable(),
+    bodyId: ZId.nullable(),
+    notable: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type ParticipantPatch = z.infer<typeof ZParticipantPatch>;
+
+// ---- Agenda ----------------------------------------------------------------------------------
+
+export const AGENDA_ITEM_KINDS = [
+  'implementation_review',
+  'statutory_review',
+  'report',
+  'decision',
+  'information',
+  'other',
+] as const;
+export const ZAgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
+export const ZAgendaItem = z.object({
+  id: ZId,
+  meetingId: ZId,
+  parentId: ZId.nullable(),
+  ordinal: z.number().int().describe('Order among siblings, from 1'),
+  position: z.string().describe('Derived: "1", "2", "2.1"'),
+  title: ZLocalizedText,
+  kind: ZAgendaItemKind,
+  description: ZLocalizedText.nullable(),
+  rapporteurPersonId: ZId.nullable(),
+  public: z.boolean().describe('Title shown on public meeting pages'),
+  ...ZResourceMeta,
+});
+export type AgendaItem = z.infer<typeof ZAgendaItem>;
+export const ZAgendaItemCreate = z
+  .object({
+    parentId: ZId.nullable().default(null),
+    title: localizedText(1000),
+    kind: ZAgendaItemKind.default('other'),
+    description: localizedText(20000).nullable().default(null),
+    rapporteurPersonId: ZId.nullable().default(null),
+    public: z.boolean().default(true),
+    reason: z.string().max(1000).optional().describe('Why, when the agenda is approved'),
+  })
+  .strict();
+export type AgendaItemCreate = z.infer<typeof ZAgendaItemCreate>;
+export const ZAgendaItemPatch = z
+  .object({
+    title: localizedText(1000),
+    kind: ZAgendaItemKind,
+    description: localizedText(20000).nullable(),
+    rapporteurPersonId: ZId.nullable(),
+    public: z.boolean(),
+    reason: z.string().max(1000),
+  })
+  .partial()
+  .strict();
+export type AgendaItemPatch = z.infer<typeof ZAgendaItemPatch>;
+
+export type AgendaOrderNode = { id: string; children?: AgendaOrderNode[] };
+export const ZAgendaOrderNode: z.ZodType<AgendaOrderNode> = z.lazy(() =>
+  z.object({ id: ZId, children: z.array(ZAgendaOrderNode).max(500).optional() }).strict(),
+);
+export const ZAgendaOrder = z
+  .object({
+    items: z.array(ZAgendaOrderNode).max(500).describe('Every item of the agenda, as a tree'),
+    reason: z.string().max(1000).optional(),
+  })
+  .strict();
+export type AgendaOrder = z.infer<typeof ZAgendaOrder>;
+
+export const AMENDMENT_KINDS = ['added', 'changed', 'removed', 'reordered'] as const;
+export const ZAgendaAmendment = z.object({
+  id: ZId,
+  meetingId: ZId,
+  kind: z.enum(AMENDMENT_KINDS),
+  agendaItemId: ZId.nullable(),
+  summary: z.string(),
+  reason: z.string().nullable(),
+  actorId: ZId.nullable(),
+  actorName: z.string().nullable(),
+  at: ZIsoDateTime,
+});
+export type AgendaAmendment = z.infer<typeof ZAgendaAmendment>;
