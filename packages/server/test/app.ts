@@ -67,12 +67,14 @@ const SYSTEM: Actor = { ...ANONYMOUS, id: null, role: 'admin', name: 'test' };
  * A migrated database of its own (a real SQLite file, or a fresh PostgreSQL schema), the six
  * member states, and one user per role with an API token.
  */
-export async function createTestApp(opts: { states?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { states?: boolean; webDir?: string } = {},
+): Promise<TestApp> {
   const { handle, drop } = await openFreshDatabase();
   await migrateToLatest(handle.db);
   const config = loadConfig(
     { PLENUM_DATA_DIR: path.join(os.tmpdir(), 'plenum-test-data') },
-    { logLevel: 'silent', webDir: path.join(os.tmpdir(), 'plenum-no-web') },
+    { logLevel: 'silent', webDir: opts.webDir ?? path.join(os.tmpdir(), 'plenum-no-web') },
   );
   const app = await buildApp({ config, database: handle, logger: false });
   await app.ready();
