@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,6 +24,7 @@ import { authPlugin } from './platform/auth.ts';
 import type { Ctx } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
+import { rejectNulCharacters } from './platform/input.ts';
 import { metricsPlugin } from './platform/metrics.ts';
 
 declare module 'fastify' {
@@ -69,7 +70,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           },
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.PLENUM_TRUST_PROXY === '1',
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // One line per request is noise at info level; debug and trace keep it.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   app.decorate('db', handle.db);
@@ -82,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  rejectNulCharacters(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -71,7 +71,7 @@ export async function createTestApp(
   opts: { states?: boolean; webDir?: string } = {},
 ): Promise<TestApp> {
   const { handle, drop } = await openFreshDatabase();
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.schema);
   const config = loadConfig(
     { PLENUM_DATA_DIR: path.join(os.tmpdir(), 'plenum-test-data') },
     { logLevel: 'silent', webDir: opts.webDir ?? path.join(os.tmpdir(), 'plenum-no-web') },

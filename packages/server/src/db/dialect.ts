@@ -11,6 +11,8 @@ export type Db = Kysely<Database>;
 export interface DbHandle {
   db: Db;
   dialect: DialectName;
+  /** PostgreSQL schema holding the tables (`public` unless opened with another). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export function openDatabase(url: string, opts: { schema?: string } = {}): DbHan
       dialect: new PostgresDialect({ pool }),
       plugins: [new CamelCasePlugin()],
     });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: opts.schema ?? 'public', close: () => db.destroy() };
   }
   if (!url.startsWith('sqlite:')) {
     throw new Error(`Unsupported database URL: ${url.split(':')[0]}:…`);

@@ -2,11 +2,16 @@ import { Migrator } from 'kysely';
 import type { Db } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
-/** Applies every pending migration; throws with the failing one's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/**
+ * Applies every pending migration; throws with the failing one's name. On PostgreSQL pass the
+ * schema the tables live in: Kysely looks for its bookkeeping tables across all schemas otherwise,
+ * and another schema's tables (e.g. a parallel test run) would confuse it.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

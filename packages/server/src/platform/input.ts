@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './errors.ts';
+
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : null;
+  }
+  if (depth > 64 || value === null || typeof value !== 'object') {
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) {
+      return here;
+    }
+    const found = findNul(inner, here, depth + 1);
+    if (found) {
+      return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses NUL characters anywhere in the path, query or body: PostgreSQL cannot store them in
+ * text and would fail the request with a 500; no legitimate text needs them.
+ */
+export function rejectNulCharacters(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.url.includes('%00') || request.url.includes('\u0000')) {
+      throw new AppError('validation_failed', 'The address contains a NUL character.', {
+        errors: [{ path: 'url', message: 'NUL characters are not allowed' }],
+      });
+    }
+  });
+  app.addHook('preValidation', async (request) => {
+    const found = findNul(request.body, '');
+    if (found !== null) {
+      throw new AppError('validation_failed', 'The body contains a NUL character.', {
+        errors: [{ path: found, message: 'NUL characters are not allowed' }],
+      });
+    }
+  });
+}
