@@ -19,6 +19,40 @@ export interface DbHandle {
 // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; on SQLite preparing costs more than running a small query.
+ * Queries are built from the same code paths, so their SQL repeats: keep the prepared
+ * statements (least recently used dropped first). Safe because Kysely runs one query at a time
+ * on its single SQLite connection.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        let stmt = cache.get(source);
+        if (stmt) {
+          cache.delete(source);
+        } else {
+          stmt = prepare(source);
+          if (cache.size >= STATEMENT_CACHE_SIZE) {
+            cache.delete(cache.keys().next().value as string);
+          }
+        }
+        cache.set(source, stmt);
+        return stmt;
+      };
+    },
+  });
+}
+
 /**
  * Opens the database named by a URL: `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`.
  * `schema` places every table in that PostgreSQL schema (tests use a fresh one per file).
@@ -52,7 +86,7 @@ export function openDatabase(url: string, opts: { schema?: string } = {}): DbHan
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
