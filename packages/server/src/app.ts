@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ZProblem } from '@plenum/shared';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -145,6 +146,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return { status: 'ready' };
     } catch {
       return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  // Every API route documents its problem responses (the error handler renders them).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(API_PREFIX) && route.schema && !route.schema.hide) {
+      route.schema.response = {
+        ...(route.schema.response as Record<string, unknown> | undefined),
+        '4XX': ZProblem,
+        '5XX': ZProblem,
+      };
     }
   });
 
