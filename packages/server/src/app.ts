@@ -18,7 +18,9 @@ import { type Db, type DbHandle, type DialectName, openDatabase } from './db/dia
 import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { decisionRoutes } from './modules/decisions/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { implementationRoutes } from './modules/implementation/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth.ts';
@@ -171,6 +173,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(directoryRoutes);
       await api.register(meetingRoutes);
       await api.register(agendaRoutes);
+      await api.register(decisionRoutes);
+      await api.register(implementationRoutes);
     },
     { prefix: API_PREFIX },
   );

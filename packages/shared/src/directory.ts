@@ -35,6 +35,7 @@ export const ZMemberStateListQuery = ZListQueryBase.extend({
   status: ZMemberStateStatus.optional(),
   q: z.string().max(200).optional().describe('Matches code or name'),
 });
+export type MemberStateListQuery = z.infer<typeof ZMemberStateListQuery>;
 
 // ---- Bodies ----------------------------------------------------------------------------------
 
@@ -95,9 +96,10 @@ export const ZBodyPatch = z.object(bodyFields).partial().strict();
 export type BodyPatch = z.infer<typeof ZBodyPatch>;
 export const ZBodyListQuery = ZListQueryBase.extend({
   kind: ZBodyKind.optional(),
-  parentId: ZId.optional(),
-  q: z.string().max(200).optional(),
+  parentId: ZId.optional().describe('Bodies directly under this body'),
+  q: z.string().max(200).optional().describe('Matches the name or short name, in any language'),
 });
+export type BodyListQuery = z.infer<typeof ZBodyListQuery>;
 
 // ---- Persons ---------------------------------------------------------------------------------
 
@@ -127,8 +129,9 @@ export type PersonPatch = z.infer<typeof ZPersonPatch>;
 export const ZPersonListQuery = ZListQueryBase.extend({
   memberState: ZStateCode.optional(),
   bodyId: ZId.optional().describe('Persons with a membership in this body'),
-  q: z.string().max(200).optional(),
+  q: z.string().max(200).optional().describe('Matches the name, in any language'),
 });
+export type PersonListQuery = z.infer<typeof ZPersonListQuery>;
 
 // ---- Memberships -----------------------------------------------------------------------------
 
@@ -148,8 +151,8 @@ export const ZMembership = z.object({
   bodyId: ZId,
   role: ZMembershipRole,
   memberState: ZStateCode.nullable(),
-  from: ZIsoDate.nullable(),
-  to: ZIsoDate.nullable(),
+  from: ZIsoDate.nullable().describe('First day in the role; null: since ever'),
+  to: ZIsoDate.nullable().describe('Last day in the role, not before from; null: open-ended'),
   ...ZResourceMeta,
 });
 export type Membership = z.infer<typeof ZMembership>;
@@ -185,8 +188,12 @@ export const ZMembershipListQuery = ZListQueryBase.extend({
   bodyId: ZId.optional(),
   memberState: ZStateCode.optional(),
   role: ZMembershipRole.optional(),
-  current: z.enum(['true', 'false']).optional().describe('true: only memberships in force today'),
+  current: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only memberships in force today; false: only those ended or not yet begun'),
 });
+export type MembershipListQuery = z.infer<typeof ZMembershipListQuery>;
 
 // ---- Organizations ---------------------------------------------------------------------------
 
@@ -212,5 +219,6 @@ export type OrganizationPatch = z.infer<typeof ZOrganizationPatch>;
 export const ZOrganizationListQuery = ZListQueryBase.extend({
   memberState: ZStateCode.optional(),
   kind: ZOrganizationKind.optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(200).optional().describe('Matches the name, in any language'),
 });
+export type OrganizationListQuery = z.infer<typeof ZOrganizationListQuery>;

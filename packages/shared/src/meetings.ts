@@ -54,7 +54,9 @@ export const ZMeeting = z.object({
   bodyId: ZId,
   number: z.number().int().positive(),
   numeral: z.string().describe('The number as a Roman numeral: 21 → XXI'),
-  name: ZLocalizedText.describe('Derived: "XXI meeting of the …"'),
+  name: localizedText(1200).describe(
+    'Derived from the number and the body: "XXI meeting of the …", "XXI заседание …"',
+  ),
   kind: z.enum(MEETING_KINDS),
   status: ZMeetingStatus,
   startDate: ZIsoDate,
@@ -66,7 +68,7 @@ export const ZMeeting = z.object({
   parentMeetingId: ZId.nullable(),
   agendaStatus: z.enum(AGENDA_STATUSES),
   agendaApprovedAt: ZIsoDateTime.nullable(),
-  notes: ZLocalizedText.nullable(),
+  notes: localizedText(5000).nullable(),
   ...ZResourceMeta,
 });
 export type Meeting = z.infer<typeof ZMeeting>;
@@ -120,12 +122,22 @@ export type MeetingPatch = z.infer<typeof ZMeetingPatch>;
 
 export const ZMeetingListQuery = ZListQueryBase.extend({
   bodyId: ZId.optional(),
-  status: z.string().max(100).optional().describe('One status or several separated by commas'),
-  parentMeetingId: ZId.optional(),
-  when: z.enum(['upcoming', 'past']).optional().describe('upcoming: ends today or later'),
+  status: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('One status or several separated by commas, e.g. announced,in_session'),
+  parentMeetingId: ZId.optional().describe('Meetings held in preparation of this one'),
+  when: z
+    .enum(['upcoming', 'past'])
+    .optional()
+    .describe(
+      'upcoming: ends today or later, soonest first; past: ended before today, latest first',
+    ),
   from: ZIsoDate.optional().describe('Starts on or after'),
   to: ZIsoDate.optional().describe('Starts on or before'),
 });
+export type MeetingListQuery = z.infer<typeof ZMeetingListQuery>;
 
 // ---- Participants ----------------------------------------------------------------------------
 
@@ -138,13 +150,22 @@ export const PARTICIPANT_ROLES = [
   'guest',
 ] as const;
 export const ZParticipantRole = z.enum(PARTICIPANT_ROLES);
+/** The person of a participant, so a list shows each participant without more requests. */
+export const ZParticipantPerson = z.object({
+  id: ZId,
+  name: ZLocalizedText,
+  position: localizedText(1000).nullable(),
+  memberState: ZStateCode.nullable(),
+});
+export type ParticipantPerson = z.infer<typeof ZParticipantPerson>;
 export const ZParticipant = z.object({
   id: ZId,
   meetingId: ZId,
   personId: ZId,
+  person: ZParticipantPerson,
   role: ZParticipantRole,
-  memberState: ZStateCode.nullable(),
-  bodyId: ZId.nullable(),
+  memberState: ZStateCode.nullable().describe('The member state represented'),
+  bodyId: ZId.nullable().describe('The body represented'),
   notable: z.boolean().describe('Named in announcements'),
   ...ZResourceMeta,
 });
@@ -187,9 +208,9 @@ export const ZAgendaItem = z.object({
   parentId: ZId.nullable(),
   ordinal: z.number().int().describe('Order among siblings, from 1'),
   position: z.string().describe('Derived: "1", "2", "2.1"'),
-  title: ZLocalizedText,
+  title: localizedText(1000),
   kind: ZAgendaItemKind,
-  description: ZLocalizedText.nullable(),
+  description: localizedText(20000).nullable(),
   rapporteurPersonId: ZId.nullable(),
   public: z.boolean().describe('Title shown on public meeting pages'),
   ...ZResourceMeta,
@@ -219,15 +240,30 @@ export const ZAgendaItemPatch = z
   .partial()
   .strict();
 export type AgendaItemPatch = z.infer<typeof ZAgendaItemPatch>;
+export const ZAgendaItemDeleteQuery = z
+  .object({ reason: z.string().max(1000).optional().describe('Why, when the agenda is approved') })
+  .strict();
+
+/** An agenda has at most three levels: 1, 1.1, 1.1.1. */
+export const AGENDA_MAX_DEPTH = 3;
+/** The most items one agenda may hold. */
+export const AGENDA_MAX_ITEMS = 500;
 
 export type AgendaOrderNode = { id: string; children?: AgendaOrderNode[] };
-export const ZAgendaOrderNode: z.ZodType<AgendaOrderNode> = z.lazy(() =>
-  z.object({ id: ZId, children: z.array(ZAgendaOrderNode).max(500).optional() }).strict(),
-);
+// The tree is spelled out level by level rather than recursively, so a body nested thousands of
+// levels deep is refused by its shape instead of exhausting the stack. Nodes of a fourth level
+// are accepted here only so that the server can name them when it refuses them.
+const orderNode = <C extends z.ZodType>(children: C) =>
+  z.object({ id: ZId, children: z.array(children).max(500).optional() }).strict();
+const ZAgendaOrderTooDeep = orderNode(z.unknown());
+export const ZAgendaOrderNode = orderNode(orderNode(orderNode(ZAgendaOrderTooDeep)));
 export const ZAgendaOrder = z
   .object({
-    items: z.array(ZAgendaOrderNode).max(500).describe('Every item of the agenda, as a tree'),
-    reason: z.string().max(1000).optional(),
+    items: z
+      .array(ZAgendaOrderNode)
+      .max(500)
+      .describe('Every item of the agenda exactly once, as a tree of at most three levels'),
+    reason: z.string().max(1000).optional().describe('Why, when the agenda is approved'),
   })
   .strict();
 export type AgendaOrder = z.infer<typeof ZAgendaOrder>;

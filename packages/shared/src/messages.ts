@@ -27,3 +27,62 @@ export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
 export function validationMessage(key: string, lang: 'en' | 'ru'): string | undefined {
   return (VALIDATION_MESSAGES as Record<string, { en: string; ru: string }>)[key]?.[lang];
 }
+
+/**
+ * Russian for the server's fixed field messages and problem details, keyed by the English text
+ * (gettext style: the English is the message id). Messages with values in them stay English.
+ */
+export const SERVER_MESSAGES_RU: Record<string, string> = {
+  'Give the date of adoption.': 'Укажите дату принятия.',
+  'An agenda item needs the meeting it belongs to.': 'Для пункта повестки укажите заседание.',
+  'No such agenda item in this meeting.': 'В повестке этого заседания нет такого пункта.',
+  'No such assignment of this decision.': 'У этого решения нет такого поручения.',
+  'No such body.': 'Такого органа нет.',
+  'No such body': 'Такого органа нет',
+  'No body has this id': 'Такого органа нет',
+  'The current password is wrong.': 'Текущий пароль указан неверно.',
+  'No such meeting.': 'Такого заседания нет.',
+  'No meeting has this id': 'Такого заседания нет',
+  'The meeting is not a meeting of the adopting body.': 'Это заседание другого органа.',
+  'A delegate represents one member state; name it.':
+    'Делегат представляет одно государство-член; укажите его.',
+  'Assign to one member state or one body.': 'Укажите одно государство-член или один орган.',
+  'No such member state.': 'Такого государства-члена нет.',
+  'No such member state': 'Такого государства-члена нет',
+  'No member state has this code': 'Государства-члена с таким кодом нет',
+  'Only delegates are bound to a member state.':
+    'К государству-члену привязываются только делегаты.',
+  'Give the number of a decision adopted outside a meeting.':
+    'Укажите номер решения, принятого вне заседания.',
+  'Not a cursor from this list; start again without it.':
+    'Курсор не относится к этому списку; начните без него.',
+  'A report cannot be dated in the future.': 'Информация не может быть датирована будущим числом.',
+  'Must not be before from': 'Не раньше даты начала',
+  'Already a participant of this meeting': 'Уже участвует в этом заседании',
+  'Already assigned': 'Поручение уже дано',
+  'Already in use in this body': 'Уже используется в этом органе',
+  'Already in use': 'Уже используется',
+  'Choose a meeting of another body': 'Выберите заседание другого органа',
+  'No such person': 'Такого лица нет',
+  'No person has this id': 'Такого лица нет',
+  'Not an item of this meeting’s agenda': 'Это не пункт повестки этого заседания',
+  'The meeting cannot end before it starts': 'Заседание не может закончиться раньше начала',
+  'This would make a cycle': 'Получился бы замкнутый круг',
+  'Would make the body its own ancestor': 'Орган стал бы собственным вышестоящим органом',
+  'NUL characters are not allowed': 'Символы NUL не допускаются',
+  'Use 1 to 200 characters': 'От 1 до 200 символов',
+  'The request has invalid fields.': 'В запросе есть ошибки в полях.',
+  'Sign in or send an API token.': 'Войдите в систему или передайте API-токен.',
+  'Your role does not allow this action.': 'Ваша роль не допускает это действие.',
+  'You may act only for your own member state.':
+    'Вы можете действовать только от имени своего государства-члена.',
+  'The e-mail or password is wrong.': 'Неверный адрес электронной почты или пароль.',
+  'Wait before trying again.': 'Подождите перед следующей попыткой.',
+  'Too many failed sign-ins; this account is locked for a while.':
+    'Слишком много неудачных попыток входа; учётная запись временно заблокирована.',
+  'Send the csrfToken from /auth/me in the X-CSRF-Token header.':
+    'Передайте csrfToken из /auth/me в заголовке X-CSRF-Token.',
+  'The body is not valid JSON.': 'Тело запроса не является корректным JSON.',
+  'Something went wrong on our side; it has been logged.':
+    'На нашей стороне произошла ошибка; она записана в журнал.',
+};

@@ -1,9 +1,12 @@
+import type { Generated } from 'kysely';
+import type { DecisionTables } from './tables/decisions.ts';
+
 /**
  * The tables of Plenum, one interface each. Columns are camelCase here and snake_case in SQL
  * (Kysely's CamelCasePlugin). Portable types only: text (ids, ISO timestamps, JSON), integer
  * (numbers and booleans as 0/1), so one set of migrations serves SQLite and PostgreSQL.
  */
-export interface Database {
+export interface Database extends DecisionTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
@@ -110,6 +113,11 @@ export interface BodyTable extends Versioned {
   establishedBy: string | null;
   mandate: string | null;
   searchText: string;
+  /**
+   * The list order: the lower-cased start of the name (see directory/service.ts sortKey), short
+   * enough to travel in a cursor. The default only serves rows written outside the service.
+   */
+  sortKey: Generated<string>;
 }
 
 export interface PersonTable extends Versioned {
@@ -118,6 +126,11 @@ export interface PersonTable extends Versioned {
   memberState: string | null;
   position: string | null;
   searchText: string;
+  /**
+   * The list order: the lower-cased start of the name (see directory/service.ts sortKey), short
+   * enough to travel in a cursor. The default only serves rows written outside the service.
+   */
+  sortKey: Generated<string>;
 }
 
 export interface MembershipTable extends Versioned {
@@ -136,6 +149,11 @@ export interface OrganizationTable extends Versioned {
   memberState: string;
   kind: string;
   searchText: string;
+  /**
+   * The list order: the lower-cased start of the name (see directory/service.ts sortKey), short
+   * enough to travel in a cursor. The default only serves rows written outside the service.
+   */
+  sortKey: Generated<string>;
 }
 
 export interface MeetingTable extends Versioned {

@@ -15,7 +15,12 @@ export function isUniqueViolation(error: unknown): boolean {
 /** True when a row is referenced by others (delete) or references a missing row (insert). */
 export function isForeignKeyViolation(error: unknown): boolean {
   const e = error as DbError;
-  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  return (
+    e?.code === '23503' ||
+    e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
+    // SQLite reports a delete stopped by ON DELETE RESTRICT as a trigger constraint.
+    (e?.code === 'SQLITE_CONSTRAINT_TRIGGER' && String(e.message).includes('FOREIGN KEY'))
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   ERROR_TITLES,
   type ErrorCode,
   type Problem,
+  SERVER_MESSAGES_RU,
   validationMessage,
 } from '@plenum/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -59,8 +60,19 @@ export function requestLanguage(request: FastifyRequest): 'en' | 'ru' {
 
 type IssueLike = { code?: string; message: string; path?: PropertyKey[] } & Record<string, unknown>;
 
+/** A fixed server message in the caller's language (English is the message id). */
+export function localizeMessage(message: string, lang: 'en' | 'ru'): string {
+  return (
+    validationMessage(message, lang) ??
+    (lang === 'ru' ? SERVER_MESSAGES_RU[message] : undefined) ??
+    message
+  );
+}
+
 function localizeIssue(issue: IssueLike, lang: 'en' | 'ru'): string {
-  const own = validationMessage(issue.message, lang);
+  const own =
+    validationMessage(issue.message, lang) ??
+    (lang === 'ru' ? SERVER_MESSAGES_RU[issue.message] : undefined);
   if (own) {
     return own;
   }
@@ -176,9 +188,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       }
       const errors = error.errors?.map((e) => ({
         path: e.path,
-        message: validationMessage(e.message, lang) ?? e.message,
+        message: localizeMessage(e.message, lang),
       }));
-      return sendProblem(reply, error.code, error.message, errors, error.status);
+      return sendProblem(
+        reply,
+        error.code,
+        localizeMessage(error.message, lang),
+        errors,
+        error.status,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as FastifyError).validationContext ?? 'body';
@@ -191,7 +209,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(
         reply,
         'validation_failed',
-        'The request has invalid fields.',
+        localizeMessage('The request has invalid fields.', lang),
         zodFieldErrors(issues, lang, prefix),
       );
     }
@@ -220,7 +238,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(reply, code, detail, undefined, status);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, 'internal', 'Something went wrong on our side; it has been logged.');
+    return sendProblem(
+      reply,
+      'internal',
+      localizeMessage('Something went wrong on our side; it has been logged.', lang),
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -30,9 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('established', 'text')
       .addColumn('established_by', 'text')
       .addColumn('mandate', 'text')
-      .addColumn('search_text', 'text', (c) => c.notNull()),
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('sort_key', 'text', (c) => c.notNull().defaultTo('')),
   ).execute();
   await db.schema.createIndex('bodies_parent_id').on('bodies').column('parent_id').execute();
+  await db.schema.createIndex('bodies_sort').on('bodies').columns(['sort_key', 'id']).execute();
 
   await versioned(
     db.schema
@@ -43,8 +45,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         c.references('member_states.code').onDelete('restrict'),
       )
       .addColumn('position', 'text')
-      .addColumn('search_text', 'text', (c) => c.notNull()),
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('sort_key', 'text', (c) => c.notNull().defaultTo('')),
   ).execute();
+  await db.schema.createIndex('persons_sort').on('persons').columns(['sort_key', 'id']).execute();
   await db.schema
     .createIndex('persons_member_state')
     .on('persons')
@@ -72,6 +76,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('person_id')
     .execute();
   await db.schema.createIndex('memberships_body_id').on('memberships').column('body_id').execute();
+  await db.schema
+    .createIndex('memberships_member_state')
+    .on('memberships')
+    .column('member_state')
+    .execute();
 
   await versioned(
     db.schema
@@ -82,8 +91,14 @@ export async function up(db: Kysely<any>): Promise<void> {
         c.notNull().references('member_states.code').onDelete('restrict'),
       )
       .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('search_text', 'text', (c) => c.notNull()),
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('sort_key', 'text', (c) => c.notNull().defaultTo('')),
   ).execute();
+  await db.schema
+    .createIndex('organizations_sort')
+    .on('organizations')
+    .columns(['sort_key', 'id'])
+    .execute();
   await db.schema
     .createIndex('organizations_member_state')
     .on('organizations')

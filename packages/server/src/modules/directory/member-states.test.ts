@@ -122,12 +122,21 @@ describe(`member states (${DIALECT})`, () => {
     expect(
       (await t.as('observer', { method: 'GET', url: '/api/v1/member-states/AZE' })).statusCode,
     ).toBe(404);
-    await t.as('secretariat', {
+    const person = await t.as('secretariat', {
       method: 'POST',
       url: '/api/v1/persons',
       payload: { name: { en: 'A person' }, memberState: 'TJK' },
     });
+    expect(person.statusCode).toBe(201);
     const inUse = await t.as('secretariat', { method: 'DELETE', url: '/api/v1/member-states/TJK' });
-    expect([409, 204]).toContain(inUse.statusCode);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json()).toMatchObject({
+      code: 'in_use',
+      detail:
+        'Persons, organizations, memberships or meetings refer to this member state; mark it former instead.',
+    });
+    expect(
+      (await t.as('observer', { method: 'GET', url: '/api/v1/member-states/TJK' })).statusCode,
+    ).toBe(200);
   });
 });

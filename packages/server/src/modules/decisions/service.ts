@@ -1,0 +1,714 @@
+import {
+  type Assignment,
+  type AssignmentCreate,
+  type AssignmentListItem,
+  DECISION_STATUSES,
+  type Decision,
+  type DecisionCreate,
+  type DecisionListQuery,
+  type DecisionPatch,
+  type DecisionStatus,
+  type Page,
+  type Report,
+  type ReportCreate,
+  ZDecisionStatus,
+} from '@plenum/shared';
+import { sql } from 'kysely';
+import {
+  isStaff,
+  requireActsForState,
+  requireContentWriter,
+  requireSignedIn,
+} from '../../platform/access.ts';
+import { diff, recordAudit } from '../../platform/audit.ts';
+import { type Ctx, nowIso, type Tx, todayIso } from '../../platform/context.ts';
+import { guardConstraints, isUniqueViolation } from '../../platform/db-errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
+import * as repo from './repository.ts';
+
+const pad = (n: number | null) => String(n ?? 0).padStart(6, '0');
+const sortKeyOf = (
+  adoptedOn: string,
+  meetingNumber: number | null,
+  ordinal: number | null,
+  number: string,
+) => `${adoptedOn}|${pad(meetingNumber)}|${pad(ordinal)}|${number}`;
+
+function staleDecision(current: number): AppError {
+  return new AppError(
+    'precondition_failed',
+    `This decision changed since you read it (now version ${current}); reload and apply your change again.`,
+  );
+}
+
+/** Decisions are part of the internal record: every signed-in user reads them (DESIGN §3). */
+async function loadDecision(
+  ctx: Ctx,
+  id: string,
+  db: Tx = ctx.db,
+): Promise<repo.DecisionWithStatus> {
+  requireSignedIn(ctx.actor);
+  const row = await repo.findDecision(db, id, todayIso());
+  if (!row) {
+    throw notFound('decision');
+  }
+  return row;
+}
+
+async function present(db: Tx, row: repo.DecisionWithStatus): Promise<Decision> {
+  const relations = await repo.findRelations(db, [row.id]);
+  return repo.mapDecision(row, relations.get(row.id) ?? []);
+}
+
+export async function getDecision(ctx: Ctx, id: string): Promise<Decision> {
+  return present(ctx.db, await loadDecision(ctx, id));
+}
+
+function parseStatuses(value: string | undefined): DecisionStatus[] | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const statuses = value.split(',').map((s) => s.trim());
+  for (const status of statuses) {
+    if (!ZDecisionStatus.safeParse(status).success) {
+      throw invalid(
+        'query.status',
+        `Unknown status "${status}"; use ${DECISION_STATUSES.join(', ')}.`,
+      );
+    }
+  }
+  return statuses as DecisionStatus[];
+}
+
+function filtersOf(q: DecisionListQuery): repo.DecisionFilters {
+  return {
+    statuses: parseStatuses(q.status),
+    bodyId: q.bodyId,
+    meetingId: q.meetingId,
+    memberState: q.memberState,
+    assigneeBodyId: q.assigneeBodyId,
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
+    q: q.q ? likePattern(q.q) : undefined,
+  };
+}
+
+export async function listDecisionsPage(ctx: Ctx, q: DecisionListQuery): Promise<Page<Decision>> {
+  requireSignedIn(ctx.actor);
+  const today = todayIso();
+  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const rows = await repo.listDecisions(ctx.db, filtersOf(q), today, q.sort, after, q.limit);
+  const shown = rows.slice(0, q.limit);
+  const relations = await repo.findRelations(
+    ctx.db,
+    shown.map((r) => r.id),
+  );
+  return toPage(
+    rows,
+    q.limit,
+    (r) =>
+      q.sort === 'due' ? [(r as unknown as { dueKey: string }).dueKey, r.id] : [r.sortKey, r.id],
+    (r) => repo.mapDecision(r, relations.get(r.id) ?? []),
+  );
+}
+
+export async function countDecisions(
+  ctx: Ctx,
+  q: DecisionListQuery,
+): Promise<{ total: number; byStatus: Record<DecisionStatus, number> }> {
+  requireSignedIn(ctx.actor);
+  const byStatus = await repo.countDecisionsByStatus(ctx.db, filtersOf(q), todayIso());
+  const wanted = parseStatuses(q.status);
+  const total = Object.entries(byStatus)
+    .filter(([status]) => !wanted || wanted.includes(status as DecisionStatus))
+    .reduce((sum, [, n]) => sum + n, 0);
+  return { total, byStatus };
+}
+
+async function checkBodyAndMeeting(
+  db: Tx,
+  input: { bodyId: string; meetingId: string | null; agendaItemId: string | null },
+) {
+  const body = await db
+    .selectFrom('bodies')
+    .select('id')
+    .where('id', '=', input.bodyId)
+    .executeTakeFirst();
+  if (!body) {
+    throw invalid('bodyId', 'No such body.');
+  }
+  let meeting: { id: string; bodyId: string; number: number; startDate: string } | undefined;
+  if (input.meetingId) {
+    meeting = await db
+      .selectFrom('meetings')
+      .select(['id', 'bodyId', 'number', 'startDate'])
+      .where('id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!meeting) {
+      throw invalid('meetingId', 'No such meeting.');
+    }
+    if (meeting.bodyId !== input.bodyId) {
+      throw invalid('meetingId', 'The meeting is not a meeting of the adopting body.');
+    }
+  }
+  if (input.agendaItemId) {
+    if (!input.meetingId) {
+      throw invalid('agendaItemId', 'An agenda item needs the meeting it belongs to.');
+    }
+    const item = await db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('id', '=', input.agendaItemId)
+      .where('meetingId', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!item) {
+      throw invalid('agendaItemId', 'No such agenda item in this meeting.');
+    }
+  }
+  return meeting;
+}
+
+/** Links a decision to earlier ones; superseding or cancelling closes the earlier decision. */
+async function addRelations(
+  ctx: Ctx,
+  trx: Tx,
+  fromId: string,
+  relations: { kind: string; decisionId: string }[],
+  now: string,
+): Promise<void> {
+  for (const [index, relation] of relations.entries()) {
+    if (relation.decisionId === fromId) {
+      throw invalid(`relations.${index}.decisionId`, 'A decision cannot act on itself.');
+    }
+    const target = await repo.findDecision(trx, relation.decisionId, todayIso());
+    if (!target) {
+      throw invalid(`relations.${index}.decisionId`, 'No such decision.');
+    }
+    const closes = relation.kind === 'supersedes' || relation.kind === 'cancels';
+    if (closes && target.closedAs) {
+      throw new AppError(
+        'invalid_transition',
+        `Decision ${target.number} is already ${target.closedAs}.`,
+      );
+    }
+    await guardConstraints(
+      () =>
+        trx
+          .insertInto('decisionRelations')
+          .values({ fromId, toId: target.id, kind: relation.kind })
+          .execute(),
+      { unique: 'This link between the decisions exists already.' },
+    );
+    if (closes) {
+      await trx
+        .updateTable('decisions')
+        .set({
+          closedAs: relation.kind === 'supersedes' ? 'superseded' : 'cancelled',
+          version: target.version + 1,
+          updatedAt: now,
+        })
+        .where('id', '=', target.id)
+        .execute();
+      await recordAudit(trx, ctx.dialect, ctx.actor, {
+        action: relation.kind === 'supersedes' ? 'supersede' : 'cancel',
+        entityType: 'decision',
+        entityId: target.id,
+        change: { by: fromId },
+      });
+    }
+  }
+}
+
+const MAX_NUMBERING_ATTEMPTS = 5;
+
+/**
+ * Records an adopted decision. With a meeting it is numbered meeting/ordinal, the next ordinal of
+ * that meeting; the meeting row is locked (PostgreSQL) and the unique constraint backs it up, so
+ * concurrent creation yields neither gaps nor duplicates.
+ */
+export async function createDecision(ctx: Ctx, input: DecisionCreate): Promise<Decision> {
+  requireContentWriter(ctx.actor);
+  if (!input.meetingId && !input.number) {
+    throw invalid('number', 'Give the number of a decision adopted outside a meeting.');
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const id = await ctx.db.transaction().execute(async (trx) => {
+        if (ctx.dialect === 'postgres' && input.meetingId) {
+          await sql`select id from meetings where id = ${input.meetingId} for update`.execute(trx);
+        }
+        const meeting = await checkBodyAndMeeting(trx, input);
+        const ordinal = meeting ? await repo.nextOrdinal(trx, meeting.id) : null;
+        const number = meeting ? `${meeting.number}/${ordinal}` : (input.number as string);
+        const adoptedOn = input.adoptedOn ?? meeting?.startDate;
+        if (!adoptedOn) {
+          throw invalid('adoptedOn', 'Give the date of adoption.');
+        }
+        const now = nowIso();
+        const row = {
+          id: newId(),
+          bodyId: input.bodyId,
+          meetingId: input.meetingId,
+          agendaItemId: input.agendaItemId,
+          number,
+          meetingNumber: meeting?.number ?? null,
+          ordinal,
+          kind: input.kind,
+          title: storeText(input.title) as string,
+          text: storeText(input.text) as string,
+          adoptedOn,
+          closedAs: null,
+          assignmentCount: 0,
+          openCount: 0,
+          nextOpenDue: null,
+          searchText: searchText(number, input.title, input.text),
+          sortKey: sortKeyOf(adoptedOn, meeting?.number ?? null, ordinal, number),
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await guardConstraints(() => repo.insertDecision(trx, row), {
+          unique: `Decision ${number} of this body exists already.`,
+          uniqueErrors: [{ path: 'number', message: 'Already in use' }],
+        });
+        await recordAudit(trx, ctx.dialect, ctx.actor, {
+          action: 'create',
+          entityType: 'decision',
+          entityId: row.id,
+          change: { ...input, number },
+        });
+        await addRelations(ctx, trx, row.id, input.relations, now);
+        return row.id;
+      });
+      return getDecision(ctx, id);
+    } catch (error) {
+      // A concurrent creation took the ordinal (SQLite without row locks): number again.
+      const raced =
+        (isUniqueViolation(error) ||
+          (error instanceof AppError && error.code === 'duplicate' && !!input.meetingId)) &&
+        attempt < MAX_NUMBERING_ATTEMPTS;
+      if (!raced) {
+        throw error;
+      }
+    }
+  }
+}
+
+export async function updateDecision(
+  ctx: Ctx,
+  id: string,
+  patch: DecisionPatch,
+  ifMatch: number | null,
+): Promise<Decision> {
+  requireContentWriter(ctx.actor);
+  const current = await loadDecision(ctx, id);
+  if (ifMatch !== null && ifMatch !== current.version) {
+    throw staleDecision(current.version);
+  }
+  if (patch.agendaItemId !== undefined && patch.agendaItemId !== null) {
+    await checkBodyAndMeeting(ctx.db, { ...current, agendaItemId: patch.agendaItemId });
+  }
+  const before = await present(ctx.db, current);
+  const title = patch.title ?? before.title;
+  const text = patch.text ?? before.text;
+  const adoptedOn = patch.adoptedOn ?? current.adoptedOn;
+  const values = {
+    kind: patch.kind ?? current.kind,
+    title: storeText(title) as string,
+    text: storeText(text) as string,
+    adoptedOn,
+    agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : current.agendaItemId,
+    searchText: searchText(current.number, title, text),
+    sortKey: sortKeyOf(adoptedOn, current.meetingNumber, current.ordinal, current.number),
+    version: current.version + 1,
+    updatedAt: nowIso(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    if ((await repo.updateDecisionRow(trx, id, current.version, values)) === 0) {
+      throw staleDecision(current.version + 1);
+    }
+    const after = await present(trx, { ...current, ...values });
+    await recordAudit(trx, ctx.dialect, ctx.actor, {
+      action: 'update',
+      entityType: 'decision',
+      entityId: id,
+      change: diff(
+        {
+          kind: before.kind,
+          title: before.title,
+          text: before.text,
+          adoptedOn: before.adoptedOn,
+          agendaItemId: before.agendaItemId,
+        },
+        {
+          kind: after.kind,
+          title: after.title,
+          text: after.text,
+          adoptedOn: after.adoptedOn,
+          agendaItemId: after.agendaItemId,
+        },
+      ),
+    });
+  });
+  return getDecision(ctx, id);
+}
+
+export async function addDecisionRelation(
+  ctx: Ctx,
+  id: string,
+  relation: { kind: string; decisionId: string },
+): Promise<Decision> {
+  requireContentWriter(ctx.actor);
+  await loadDecision(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await addRelations(ctx, trx, id, [relation], nowIso());
+    await recordAudit(trx, ctx.dialect, ctx.actor, {
+      action: 'relate',
+      entityType: 'decision',
+      entityId: id,
+      change: relation,
+    });
+  });
+  return getDecision(ctx, id);
+}
+
+/**
+ * Removes a decision entered by mistake. Only the last decision of its meeting may go (so the
+ * numbering keeps no gap), and only while nothing reports on or refers to it.
+ */
+export async function deleteDecision(ctx: Ctx, id: string, ifMatch: number | null): Promise<void> {
+  requireContentWriter(ctx.actor);
+  const current = await loadDecision(ctx, id);
+  if (ifMatch !== null && ifMatch !== current.version) {
+    throw staleDecision(current.version);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if (
+      current.meetingId &&
+      (await repo.nextOrdinal(trx, current.meetingId)) !== (current.ordinal ?? 0) + 1
+    ) {
+      throw new AppError(
+        'in_use',
+        'Only the last decision of a meeting can be removed, so the numbering keeps no gap; cancel this one by a later decision instead.',
+      );
+    }
+    const reports = await trx
+      .selectFrom('implementationReports')
+      .select('id')
+      .where('decisionId', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    const relations = await repo.findRelations(trx, [id]);
+    if (reports || (relations.get(id)?.length ?? 0) > 0) {
+      throw new AppError(
+        'in_use',
+        'Reports or other decisions refer to this decision; cancel it by a later decision instead.',
+      );
+    }
+    await trx.deleteFrom('decisions').where('id', '=', id).execute();
+    await recordAudit(trx, ctx.dialect, ctx.actor, {
+      action: 'delete',
+      entityType: 'decision',
+      entityId: id,
+      change: { number: current.number, title: parseText(current.title) },
+    });
+  });
+}
+
+// ---- Assignments ------------------------------------------------------------------------------
+
+export async function listDecisionAssignments(ctx: Ctx, decisionId: string): Promise<Assignment[]> {
+  await loadDecision(ctx, decisionId);
+  const today = todayIso();
+  const { assignments, reports } = await repo.findAssignments(ctx.db, [decisionId]);
+  return assignments.map((a) =>
+    repo.mapAssignment(a, a.latestReportId ? (reports.get(a.latestReportId) ?? null) : null, today),
+  );
+}
+
+async function presentAssignment(db: Tx, decisionId: string, id: string): Promise<Assignment> {
+  const row = await repo.findAssignment(db, decisionId, id);
+  if (!row) {
+    throw notFound('assignment');
+  }
+  const latest = row.latestReportId
+    ? ((await repo.findReport(db, row.latestReportId)) ?? null)
+    : null;
+  return repo.mapAssignment(row, latest, todayIso());
+}
+
+export async function getAssignment(ctx: Ctx, decisionId: string, id: string): Promise<Assignment> {
+  await loadDecision(ctx, decisionId);
+  return presentAssignment(ctx.db, decisionId, id);
+}
+
+export async function createAssignment(
+  ctx: Ctx,
+  decisionId: string,
+  input: AssignmentCreate,
+): Promise<Assignment> {
+  requireContentWriter(ctx.actor);
+  const decision = await loadDecision(ctx, decisionId);
+  if ((input.memberState === null) === (input.bodyId === null)) {
+    throw invalid('memberState', 'Assign to one member state or one body.');
+  }
+  if (decision.closedAs) {
+    throw new AppError('invalid_transition', `The decision is ${decision.closedAs}.`);
+  }
+  if (input.memberState) {
+    const state = await ctx.db
+      .selectFrom('memberStates')
+      .select('code')
+      .where('code', '=', input.memberState)
+      .executeTakeFirst();
+    if (!state) {
+      throw invalid('memberState', 'No such member state.');
+    }
+  }
+  if (input.bodyId) {
+    const body = await ctx.db
+      .selectFrom('bodies')
+      .select('id')
+      .where('id', '=', input.bodyId)
+      .executeTakeFirst();
+    if (!body) {
+      throw invalid('bodyId', 'No such body.');
+    }
+  }
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    decisionId,
+    memberState: input.memberState,
+    bodyId: input.bodyId,
+    dueDate: input.dueDate,
+    status: 'pending',
+    latestReportId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await guardConstraints(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        await trx.insertInto('assignments').values(row).execute();
+        await repo.refreshDecisionAggregates(trx, decisionId);
+        await recordAudit(trx, ctx.dialect, ctx.actor, {
+          action: 'create',
+          entityType: 'assignment',
+          entityId: row.id,
+          change: { decisionId, ...input },
+        });
+      }),
+    {
+      unique: 'This decision is already assigned to that assignee.',
+      uniqueErrors: [
+        { path: input.memberState ? 'memberState' : 'bodyId', message: 'Already assigned' },
+      ],
+    },
+  );
+  return repo.mapAssignment(row, null, todayIso());
+}
+
+export async function updateAssignment(
+  ctx: Ctx,
+  decisionId: string,
+  id: string,
+  patch: { dueDate?: string | null },
+  ifMatch: number | null,
+): Promise<Assignment> {
+  requireContentWriter(ctx.actor);
+  await loadDecision(ctx, decisionId);
+  const current = await repo.findAssignment(ctx.db, decisionId, id);
+  if (!current) {
+    throw notFound('assignment');
+  }
+  if (ifMatch !== null && ifMatch !== current.version) {
+    throw new AppError('precondition_failed', 'This assignment changed since you read it; reload.');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('assignments')
+      .set({
+        dueDate: patch.dueDate !== undefined ? patch.dueDate : current.dueDate,
+        version: current.version + 1,
+        updatedAt: nowIso(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new AppError('precondition_failed', 'This assignment changed meanwhile; reload.');
+    }
+    await repo.refreshDecisionAggregates(trx, decisionId);
+    await recordAudit(trx, ctx.dialect, ctx.actor, {
+      action: 'update',
+      entityType: 'assignment',
+      entityId: id,
+      change: { dueDate: [current.dueDate, patch.dueDate ?? null] },
+    });
+  });
+  return presentAssignment(ctx.db, decisionId, id);
+}
+
+export async function deleteAssignment(
+  ctx: Ctx,
+  decisionId: string,
+  id: string,
+  ifMatch: number | null,
+): Promise<void> {
+  requireContentWriter(ctx.actor);
+  await loadDecision(ctx, decisionId);
+  const current = await repo.findAssignment(ctx.db, decisionId, id);
+  if (!current) {
+    throw notFound('assignment');
+  }
+  if (ifMatch !== null && ifMatch !== current.version) {
+    throw new AppError('precondition_failed', 'This assignment changed since you read it; reload.');
+  }
+  if (current.latestReportId) {
+    throw new AppError(
+      'in_use',
+      'Reports were submitted on this assignment; it cannot be removed.',
+    );
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('assignments').where('id', '=', id).execute();
+    await repo.refreshDecisionAggregates(trx, decisionId);
+    await recordAudit(trx, ctx.dialect, ctx.actor, {
+      action: 'delete',
+      entityType: 'assignment',
+      entityId: id,
+      change: { decisionId, memberState: current.memberState, bodyId: current.bodyId },
+    });
+  });
+}
+
+export async function listAssignmentsPage(
+  ctx: Ctx,
+  q: {
+    memberState?: string;
+    bodyId?: string;
+    open?: 'true' | 'false';
+    overdue?: 'true' | 'false';
+    dueFrom?: string;
+    dueTo?: string;
+    cursor?: string;
+    limit: number;
+  },
+): Promise<Page<AssignmentListItem>> {
+  requireSignedIn(ctx.actor);
+  const today = todayIso();
+  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const rows = await repo.listAssignmentsAcross(
+    ctx.db,
+    {
+      memberState: q.memberState,
+      bodyId: q.bodyId,
+      open: q.open === undefined ? undefined : q.open === 'true',
+      overdue: q.overdue === 'true',
+      dueFrom: q.dueFrom,
+      dueTo: q.dueTo,
+    },
+    today,
+    after,
+    q.limit,
+  );
+  const reportIds = rows
+    .slice(0, q.limit)
+    .map((r) => r.latestReportId)
+    .filter((x): x is string => !!x);
+  const reports = new Map<string, repo.ReportRow>();
+  if (reportIds.length) {
+    for (const r of await ctx.db
+      .selectFrom('implementationReports')
+      .selectAll()
+      .where('id', 'in', reportIds)
+      .execute()) {
+      reports.set(r.id, r);
+    }
+  }
+  return toPage(
+    rows,
+    q.limit,
+    (r) => [r.dueKey, r.id],
+    (r) =>
+      repo.mapAssignmentListItem(
+        r,
+        r.latestReportId ? (reports.get(r.latestReportId) ?? null) : null,
+        today,
+      ),
+  );
+}
+
+// ---- Reports ----------------------------------------------------------------------------------
+
+export async function listDecisionReports(
+  ctx: Ctx,
+  decisionId: string,
+  assignmentId?: string,
+): Promise<Report[]> {
+  await loadDecision(ctx, decisionId);
+  return (await repo.listReports(ctx.db, decisionId, assignmentId)).map(repo.mapReport);
+}
+
+/**
+ * An assignee reports on its assignment. A delegate reports only for its own state (DESIGN §3);
+ * a body's assignment is reported by the secretariat. Every report is kept; the assignment takes
+ * the status of its latest.
+ */
+export async function submitReport(
+  ctx: Ctx,
+  decisionId: string,
+  input: ReportCreate,
+): Promise<Report> {
+  requireSignedIn(ctx.actor);
+  const decision = await loadDecision(ctx, decisionId);
+  const assignment = await repo.findAssignment(ctx.db, decisionId, input.assignmentId);
+  if (!assignment) {
+    throw invalid('assignmentId', 'No such assignment of this decision.');
+  }
+  if (assignment.memberState) {
+    requireActsForState(ctx.actor, assignment.memberState);
+  } else if (!isStaff(ctx.actor)) {
+    throw new AppError('forbidden', 'The secretariat reports for bodies.');
+  }
+  if (decision.closedAs) {
+    throw new AppError(
+      'invalid_transition',
+      `The decision is ${decision.closedAs}; it takes no more reports.`,
+    );
+  }
+  const today = todayIso();
+  const reportedOn = input.reportedOn ?? today;
+  if (reportedOn > today) {
+    throw invalid('reportedOn', 'A report cannot be dated in the future.');
+  }
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    assignmentId: assignment.id,
+    decisionId,
+    status: input.status,
+    text: storeText(input.text),
+    reportedOn,
+    reportedById: ctx.actor.id,
+    reportedByName: ctx.actor.name,
+    createdAt: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('implementationReports').values(row).execute();
+    await repo.refreshAssignmentFromReports(trx, assignment.id, now);
+    await repo.refreshDecisionAggregates(trx, decisionId);
+    await recordAudit(trx, ctx.dialect, ctx.actor, {
+      action: 'report',
+      entityType: 'assignment',
+      entityId: assignment.id,
+      change: { reportId: row.id, status: input.status, reportedOn },
+    });
+  });
+  return repo.mapReport(row);
+}

@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/context.ts';
+import { decisionStatusSql } from '../decisions/repository.ts';
+
+export const findMeetingForReview = (db: Tx, id: string) =>
+  db
+    .selectFrom('meetings')
+    .select(['id', 'bodyId', 'number', 'startDate', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** The latest recorded review of an earlier meeting of the same body. */
+export const findPreviousReview = (db: Tx, bodyId: string, number: number) =>
+  db
+    .selectFrom('reviews')
+    .innerJoin('meetings', 'meetings.id', 'reviews.meetingId')
+    .select(['meetings.id', 'meetings.number', 'meetings.startDate'])
+    .where('meetings.bodyId', '=', bodyId)
+    .where('meetings.number', '<', number)
+    .orderBy('meetings.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const findReview = (db: Tx, meetingId: string) =>
+  db.selectFrom('reviews').selectAll().where('meetingId', '=', meetingId).executeTakeFirst();
+
+const OPEN_AT_REVIEW = sql.raw(`('in_progress', 'overdue')`);
+
+const reviewColumns = (today: string) =>
+  [
+    'decisions.id',
+    'decisions.number',
+    'decisions.title',
+    'decisions.bodyId',
+    'decisions.kind',
+    'decisions.adoptedOn',
+    'decisions.sortKey',
+    decisionStatusSql(today).as('status'),
+  ] as const;
+
+/**
+ * What the meeting reviews while it is not yet held (DESIGN §2): the body's earlier decisions
+ * still open at the previous recorded review or adopted since, and the statutory bodies'
+ * decisions assigned to this body on the same terms. Without a previous review, every earlier
+ * decision not cancelled or superseded.
+ */
+export async function findLiveReviewDecisions(
+  db: Tx,
+  meeting: { bodyId: string; number: number; startDate: string },
+  previous: { id: string; number: number; startDate: string } | undefined,
+  today: string,
+) {
+  const base = db
+    .selectFrom('decisions')
+    .innerJoin('bodies', 'bodies.id', 'decisions.bodyId')
+    .select(reviewColumns(today))
+    .select(
+      sql<
+        'own' | 'statutory'
+      >`case when decisions.body_id = ${meeting.bodyId} then 'own' else 'statutory' end`.as(
+        'source',
+      ),
+    )
+    .where((eb) =>
+      eb.or([
+        // The body's own decisions from earlier meetings (or adopted outside a meeting before it).
+        eb.and([
+          eb('decisions.bodyId', '=', meeting.bodyId),
+          eb.or([
+            eb('decisions.meetingNumber', '<', meeting.number),
+            eb.and([
+              eb('decisions.meetingId', 'is', null),
+              eb('decisions.adoptedOn', '<', meeting.startDate),
+            ]),
+          ]),
+        ]),
+        // Statutory bodies' decisions assigned to this body.
+        eb.and([
+          eb('bodies.kind', '=', 'statutory_body'),
+          eb('decisions.bodyId', '!=', meeting.bodyId),
+          eb('decisions.adoptedOn', '<', meeting.startDate),
+          eb.exists(
+            eb
+              .selectFrom('assignments')
+              .select('assignments.id')
+              .whereRef('assignments.decisionId', '=', 'decisions.id')
+              .where('assignments.bodyId', '=', meeting.bodyId),
+          ),
+        ]),
+      ]),
+    );
+  if (!previous) {
+    return base.where('decisions.closedAs', 'is', null).orderBy('decisions.sortKey').execute();
+  }
+  return base
+    .where((eb) =>
+      eb.or([
+        eb(
+          'decisions.id',
+          'in',
+          eb
+            .selectFrom('reviewRecords')
+            .select('reviewRecords.decisionId')
+            .where('reviewRecords.meetingId', '=', previous.id)
+            .where(sql<boolean>`review_records.status in ${OPEN_AT_REVIEW}`),
+        ),
+        eb.and([
+          eb('decisions.bodyId', '=', meeting.bodyId),
+          eb('decisions.meetingNumber', '>=', previous.number),
+        ]),
+        eb.and([
+          eb.or([
+            eb('decisions.meetingId', 'is', null),
+            eb('decisions.bodyId', '!=', meeting.bodyId),
+          ]),
+          eb('decisions.adoptedOn', '>=', previous.startDate),
+        ]),
+      ]),
+    )
+    .orderBy('decisions.sortKey')
+    .execute();
+}
+
+/** What a held meeting reviewed, with the status each decision had then. */
+export function findRecordedReviewDecisions(db: Tx, meetingId: string, today: string) {
+  return db
+    .selectFrom('reviewRecords')
+    .innerJoin('decisions', 'decisions.id', 'reviewRecords.decisionId')
+    .select(reviewColumns(today))
+    .select(['reviewRecords.source', 'reviewRecords.status as statusAtReview'])
+    .where('reviewRecords.meetingId', '=', meetingId)
+    .orderBy('decisions.sortKey')
+    .execute();
+}
+
+export const findReviewAgendaItem = (db: Tx, meetingId: string) =>
+  db
+    .selectFrom('agendaItems')
+    .select('id')
+    .where('meetingId', '=', meetingId)
+    .where('kind', '=', 'implementation_review')
+    .executeTakeFirst();
+
+/** The body's meeting just before this one, with the body's names. */
+export const findPreviousMeeting = (db: Tx, bodyId: string, number: number) =>
+  db
+    .selectFrom('meetings')
+    .innerJoin('bodies', 'bodies.id', 'meetings.bodyId')
+    .select([
+      'meetings.id',
+      'meetings.number',
+      'meetings.kind',
+      'bodies.name as bodyName',
+      'bodies.nameGenitive as bodyNameGenitive',
+    ])
+    .where('meetings.bodyId', '=', bodyId)
+    .where('meetings.number', '<', number)
+    .where('meetings.status', '!=', 'cancelled')
+    .orderBy('meetings.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
