@@ -249,3 +249,31 @@ export const ZImplementationReview = z.object({
   summary: ZReviewSummary,
 });
 export type ImplementationReview = z.infer<typeof ZImplementationReview>;
+
+// ---- Dashboard -------------------------------------------------------------------------------
+
+export const ZImplementationSummary = z.object({
+  asOf: ZIsoDate,
+  overdueAssignments: z.number().int(),
+  dueWithin30Days: z.number().int().describe('Open assignments due from today to 30 days on'),
+  byState: z.array(
+    z.object({
+      memberState: ZStateCode,
+      total: z.number().int(),
+      implemented: z.number().int().describe('Implemented or not applicable'),
+      open: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
+  byBody: z.array(
+    z.object({
+      bodyId: ZId,
+      total: z.number().int(),
+      implemented: z.number().int(),
+      inProgress: z.number().int(),
+      overdue: z.number().int(),
+      closed: z.number().int().describe('Cancelled or superseded'),
+    }),
+  ),
+});
+export type ImplementationSummary = z.infer<typeof ZImplementationSummary>;

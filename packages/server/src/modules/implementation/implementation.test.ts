@@ -215,6 +215,29 @@ describe(`implementation review (${DIALECT})`, () => {
     expect(delegate.statusCode).toBe(403);
   });
 
+  it('sums up assignments per state and decisions per body for the dashboard', async () => {
+    const res = await t.as('delegateArm', { method: 'GET', url: '/api/v1/implementation/summary' });
+    expect(res.statusCode).toBe(200);
+    const s = res.json();
+    expect(s.overdueAssignments).toBe(1);
+    expect(s.byState.find((x: { memberState: string }) => x.memberState === 'KAZ')).toEqual({
+      memberState: 'KAZ',
+      total: 1,
+      implemented: 0,
+      open: 1,
+      overdue: 1,
+    });
+    const arm = s.byState.find((x: { memberState: string }) => x.memberState === 'ARM');
+    expect(arm).toMatchObject({ total: 3, implemented: 2, open: 1, overdue: 0 });
+    const commissionRow = s.byBody.find((x: { bodyId: string }) => x.bodyId === commission);
+    expect(commissionRow.total).toBe(5);
+    expect(commissionRow.overdue).toBe(1);
+    expect(
+      (await t.as('anonymous', { method: 'GET', url: '/api/v1/implementation/summary' }))
+        .statusCode,
+    ).toBe(401);
+  });
+
   it('is not readable anonymously, and answers 404 for an unknown meeting', async () => {
     expect(
       (

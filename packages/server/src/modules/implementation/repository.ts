@@ -25,6 +25,7 @@ export const findReview = (db: Tx, meetingId: string) =>
   db.selectFrom('reviews').selectAll().where('meetingId', '=', meetingId).executeTakeFirst();
 
 const OPEN_AT_REVIEW = sql.raw(`('in_progress', 'overdue')`);
+const OPEN_ASSIGNMENT = sql.raw(`('pending', 'in_progress', 'not_implemented')`);
 
 const reviewColumns = (today: string) =>
   [
@@ -159,3 +160,56 @@ export const findPreviousMeeting = (db: Tx, bodyId: string, number: number) =>
     .orderBy('meetings.number', 'desc')
     .limit(1)
     .executeTakeFirst();
+
+/** Assignments of member states per state: total, closed, open, overdue. */
+export function countAssignmentsByState(db: Tx, today: string) {
+  return db
+    .selectFrom('assignments')
+    .select([
+      'assignments.memberState',
+      (eb) => eb.fn.countAll<number>().as('total'),
+      sql<number>`sum(case when assignments.status in ('implemented', 'not_applicable') then 1 else 0 end)`.as(
+        'implemented',
+      ),
+      sql<number>`sum(case when assignments.status in ${OPEN_ASSIGNMENT} then 1 else 0 end)`.as(
+        'open',
+      ),
+      sql<number>`sum(case when assignments.status in ${OPEN_ASSIGNMENT} and assignments.due_date < ${today} then 1 else 0 end)`.as(
+        'overdue',
+      ),
+    ])
+    .where('assignments.memberState', 'is not', null)
+    .groupBy('assignments.memberState')
+    .orderBy('assignments.memberState')
+    .execute();
+}
+
+/** Decisions per adopting body and derived status. */
+export function countDecisionsByBody(db: Tx, today: string) {
+  const statuses = db
+    .selectFrom('decisions')
+    .select(['decisions.bodyId', decisionStatusSql(today).as('status')])
+    .as('s');
+  return db
+    .selectFrom(statuses)
+    .select(['s.bodyId', 's.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['s.bodyId', 's.status'])
+    .execute();
+}
+
+export async function countOpenAssignmentsDue(
+  db: Tx,
+  from: string | null,
+  to: string,
+): Promise<number> {
+  let query = db
+    .selectFrom('assignments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<boolean>`assignments.status in ${OPEN_ASSIGNMENT}`);
+  query =
+    from === null
+      ? query.where('dueDate', '<', to)
+      : query.where('dueDate', '>=', from).where('dueDate', '<=', to);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,9 +1,13 @@
-import { ZAgendaItem, ZId, ZImplementationReview } from '@plenum/shared';
+import { ZAgendaItem, ZId, ZImplementationReview, ZImplementationSummary } from '@plenum/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../app.ts';
-import { createReviewAgendaItem, getImplementationReview } from './service.ts';
+import {
+  createReviewAgendaItem,
+  getImplementationReview,
+  getImplementationSummary,
+} from './service.ts';
 
 /** The implementation review of a meeting (DESIGN §2). */
 export async function implementationRoutes(app: FastifyInstance): Promise<void> {
@@ -45,5 +49,18 @@ export async function implementationRoutes(app: FastifyInstance): Promise<void> 
         .header('Location', `/api/v1/meetings/${request.params.id}/agenda-items/${item.id}`);
       return item;
     },
+  );
+
+  r.get(
+    '/implementation/summary',
+    {
+      schema: {
+        tags,
+        summary:
+          'Dashboard figures: overdue and due-soon assignments, per member state and per body',
+        response: { 200: ZImplementationSummary },
+      },
+    },
+    async (request) => getImplementationSummary(ctxOf(request)),
   );
 }

@@ -3,6 +3,7 @@ import {
   type AgendaOrderNode,
   type DecisionStatus,
   type ImplementationReview,
+  type ImplementationSummary,
   type ReviewEntry,
   toRoman,
 } from '@plenum/shared';
@@ -208,4 +209,53 @@ export async function createReviewAgendaItem(ctx: Ctx, meetingId: string): Promi
   const ordered = [...top.filter((n) => n.id === item.id), ...top.filter((n) => n.id !== item.id)];
   const reordered = await reorderAgenda(ctx, meetingId, { items: ordered });
   return reordered.items.find((i) => i.id === item.id) ?? item;
+}
+
+/** The dashboard's figures: overdue and due-soon assignments, per state and per body. */
+export async function getImplementationSummary(ctx: Ctx): Promise<ImplementationSummary> {
+  requireSignedIn(ctx.actor);
+  const today = todayIso();
+  const in30 = new Date(Date.parse(today) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const [overdue, dueSoon, states, bodies] = await Promise.all([
+    repo.countOpenAssignmentsDue(ctx.db, null, today),
+    repo.countOpenAssignmentsDue(ctx.db, today, in30),
+    repo.countAssignmentsByState(ctx.db, today),
+    repo.countDecisionsByBody(ctx.db, today),
+  ]);
+  const byBody = new Map<string, ImplementationSummary['byBody'][number]>();
+  for (const row of bodies) {
+    const entry = byBody.get(row.bodyId) ?? {
+      bodyId: row.bodyId,
+      total: 0,
+      implemented: 0,
+      inProgress: 0,
+      overdue: 0,
+      closed: 0,
+    };
+    const n = Number(row.n);
+    entry.total += n;
+    if (row.status === 'implemented') {
+      entry.implemented += n;
+    } else if (row.status === 'overdue') {
+      entry.overdue += n;
+    } else if (row.status === 'in_progress') {
+      entry.inProgress += n;
+    } else {
+      entry.closed += n;
+    }
+    byBody.set(row.bodyId, entry);
+  }
+  return {
+    asOf: today,
+    overdueAssignments: overdue,
+    dueWithin30Days: dueSoon,
+    byState: states.map((s) => ({
+      memberState: s.memberState as string,
+      total: Number(s.total),
+      implemented: Number(s.implemented),
+      open: Number(s.open),
+      overdue: Number(s.overdue),
+    })),
+    byBody: [...byBody.values()],
+  };
 }
