@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { exportRoutes } from './modules/exports/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(directoryRoutes);
       await api.register(meetingRoutes);
       await api.register(agendaRoutes);
+      await api.register(exportRoutes);
       await api.register(decisionRoutes);
       await api.register(implementationRoutes);
     },

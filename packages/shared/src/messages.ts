@@ -85,4 +85,29 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'The body is not valid JSON.': 'Тело запроса не является корректным JSON.',
   'Something went wrong on our side; it has been logged.':
     'На нашей стороне произошла ошибка; она записана в журнал.',
+  // Exports and bulk reporting
+  'The secretariat reports for bodies.': 'О выполнении поручений органам сообщает секретариат.',
+  'The decision is cancelled; it takes no more reports.':
+    'Решение отменено; информация о его выполнении больше не принимается.',
+  'The decision is superseded; it takes no more reports.':
+    'Решение заменено; информация о его выполнении больше не принимается.',
+  'Name a member state or a body.': 'Укажите государство-член или орган.',
+  'Name a member state or a body, not both.': 'Укажите государство-член или орган, но не оба.',
+  'The file is not a readable XLSX workbook.': 'Файл не является читаемой книгой XLSX.',
+  'Not a readable XLSX workbook': 'Не читаемая книга XLSX',
+  'The sheet has more than 20,000 rows; split it into several files.':
+    'На листе более 20 000 строк; разделите его на несколько файлов.',
+  'The workbook has no sheet with the ID and new status columns of a Plenum assignments sheet.':
+    'В книге нет листа поручений Plenum со столбцами «ID» и «Новый статус».',
+  'Send the filled workbook as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.':
+    'Передайте заполненную книгу как application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.',
+  'The row has no assignment ID.': 'В строке нет ID поручения.',
+  'No such assignment.': 'Такого поручения нет.',
+  'An earlier row reports on the same assignment.':
+    'О том же поручении уже сообщается в одной из строк выше.',
+  'Unknown status; choose one from the list.': 'Неизвестный статус; выберите статус из списка.',
+  'The report date is not a date.': 'Дата информации не является датой.',
+  'The report text is longer than 20,000 characters.': 'Текст информации длиннее 20 000 символов.',
+  'Nothing was saved: correct the rows with problems and upload the sheet again.':
+    'Ничего не сохранено: исправьте строки с ошибками и загрузите лист снова.',
 };

@@ -5,7 +5,8 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') {
     return value.includes('\u0000') ? path : null;
   }
-  if (depth > 64 || value === null || typeof value !== 'object') {
+  // Binary bodies (uploads) are not text: they may hold any byte.
+  if (depth > 64 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) {
     return null;
   }
   for (const [key, inner] of Object.entries(value)) {

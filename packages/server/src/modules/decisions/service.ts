@@ -8,6 +8,7 @@ import {
   type DecisionListQuery,
   type DecisionPatch,
   type DecisionStatus,
+  type LocalizedText,
   type Page,
   type Report,
   type ReportCreate,
@@ -113,6 +114,62 @@ export async function listDecisionsPage(ctx: Ctx, q: DecisionListQuery): Promise
       q.sort === 'due' ? [(r as unknown as { dueKey: string }).dueKey, r.id] : [r.sortKey, r.id],
     (r) => repo.mapDecision(r, relations.get(r.id) ?? []),
   );
+}
+
+/** One decision of the register as exports need it (no text, no relations). */
+export interface RegisterRow {
+  id: string;
+  number: string;
+  kind: Decision['kind'];
+  title: LocalizedText;
+  bodyId: string;
+  meetingNumber: number | null;
+  adoptedOn: string;
+  status: DecisionStatus;
+  openAssignments: number;
+  nextDueDate: string | null;
+}
+
+/**
+ * The register under the list's filters and in the list's order, batch by batch, so an export
+ * of 50,000 decisions never holds them all. Access and filters are checked before it returns.
+ */
+export async function registerBatches(
+  ctx: Ctx,
+  q: Omit<DecisionListQuery, 'limit' | 'cursor'>,
+  size = 500,
+): Promise<AsyncGenerator<RegisterRow[]>> {
+  requireSignedIn(ctx.actor);
+  const filters = filtersOf({ ...q, limit: size });
+  const today = todayIso();
+  async function* batches(): AsyncGenerator<RegisterRow[]> {
+    let after: [string, string] | null = null;
+    for (;;) {
+      const rows = await repo.listDecisions(ctx.db, filters, today, q.sort, after, size);
+      const shown = rows.slice(0, size);
+      yield shown.map((r) => ({
+        id: r.id,
+        number: r.number,
+        kind: r.kind as Decision['kind'],
+        title: parseText(r.title),
+        bodyId: r.bodyId,
+        meetingNumber: r.meetingNumber,
+        adoptedOn: r.adoptedOn,
+        status: r.status,
+        openAssignments: r.openCount,
+        nextDueDate: r.nextOpenDue,
+      }));
+      const last = shown[shown.length - 1];
+      if (rows.length <= size || !last) {
+        return;
+      }
+      after =
+        q.sort === 'due'
+          ? [(last as unknown as { dueKey: string }).dueKey, last.id]
+          : [last.sortKey, last.id];
+    }
+  }
+  return batches();
 }
 
 export async function countDecisions(
@@ -656,6 +713,75 @@ export async function listDecisionReports(
 }
 
 /**
+ * Why a report on this assignment may not be made, or null when it may (DESIGN §3: a delegate
+ * reports only for its own state; a body's assignment is reported by the secretariat; a closed
+ * decision takes no reports; a report is not dated in the future). POST /decisions/{id}/reports
+ * throws the answer; the bulk import lists it as a problem of its row.
+ */
+export function reportRefusal(
+  actor: Ctx['actor'],
+  decision: { closedAs: string | null },
+  assignment: { memberState: string | null },
+  reportedOn: string,
+  today: string,
+): AppError | null {
+  if (assignment.memberState) {
+    try {
+      requireActsForState(actor, assignment.memberState);
+    } catch (error) {
+      return error as AppError;
+    }
+  } else if (!isStaff(actor)) {
+    return new AppError('forbidden', 'The secretariat reports for bodies.');
+  }
+  if (decision.closedAs) {
+    return new AppError(
+      'invalid_transition',
+      `The decision is ${decision.closedAs}; it takes no more reports.`,
+    );
+  }
+  if (reportedOn > today) {
+    return invalid('reportedOn', 'A report cannot be dated in the future.');
+  }
+  return null;
+}
+
+/**
+ * Writes one report in the caller's transaction: the report, the assignment's status from its
+ * latest report, the decision's aggregates (its derived status) and the audit event.
+ */
+export async function writeReport(
+  ctx: Ctx,
+  trx: Tx,
+  decisionId: string,
+  assignmentId: string,
+  input: { status: ReportCreate['status']; text: ReportCreate['text']; reportedOn: string },
+): Promise<Report> {
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    assignmentId,
+    decisionId,
+    status: input.status,
+    text: storeText(input.text),
+    reportedOn: input.reportedOn,
+    reportedById: ctx.actor.id,
+    reportedByName: ctx.actor.name,
+    createdAt: now,
+  };
+  await trx.insertInto('implementationReports').values(row).execute();
+  await repo.refreshAssignmentFromReports(trx, assignmentId, now);
+  await repo.refreshDecisionAggregates(trx, decisionId);
+  await recordAudit(trx, ctx.dialect, ctx.actor, {
+    action: 'report',
+    entityType: 'assignment',
+    entityId: assignmentId,
+    change: { reportId: row.id, status: input.status, reportedOn: input.reportedOn },
+  });
+  return repo.mapReport(row);
+}
+
+/**
  * An assignee reports on its assignment. A delegate reports only for its own state (DESIGN §3);
  * a body's assignment is reported by the secretariat. Every report is kept; the assignment takes
  * the status of its latest.
@@ -671,44 +797,17 @@ export async function submitReport(
   if (!assignment) {
     throw invalid('assignmentId', 'No such assignment of this decision.');
   }
-  if (assignment.memberState) {
-    requireActsForState(ctx.actor, assignment.memberState);
-  } else if (!isStaff(ctx.actor)) {
-    throw new AppError('forbidden', 'The secretariat reports for bodies.');
-  }
-  if (decision.closedAs) {
-    throw new AppError(
-      'invalid_transition',
-      `The decision is ${decision.closedAs}; it takes no more reports.`,
-    );
-  }
   const today = todayIso();
   const reportedOn = input.reportedOn ?? today;
-  if (reportedOn > today) {
-    throw invalid('reportedOn', 'A report cannot be dated in the future.');
+  const refusal = reportRefusal(ctx.actor, decision, assignment, reportedOn, today);
+  if (refusal) {
+    throw refusal;
   }
-  const now = nowIso();
-  const row = {
-    id: newId(),
-    assignmentId: assignment.id,
-    decisionId,
-    status: input.status,
-    text: storeText(input.text),
-    reportedOn,
-    reportedById: ctx.actor.id,
-    reportedByName: ctx.actor.name,
-    createdAt: now,
-  };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('implementationReports').values(row).execute();
-    await repo.refreshAssignmentFromReports(trx, assignment.id, now);
-    await repo.refreshDecisionAggregates(trx, decisionId);
-    await recordAudit(trx, ctx.dialect, ctx.actor, {
-      action: 'report',
-      entityType: 'assignment',
-      entityId: assignment.id,
-      change: { reportId: row.id, status: input.status, reportedOn },
-    });
-  });
-  return repo.mapReport(row);
+  return ctx.db.transaction().execute((trx) =>
+    writeReport(ctx, trx, decisionId, assignment.id, {
+      status: input.status,
+      text: input.text,
+      reportedOn,
+    }),
+  );
 }
