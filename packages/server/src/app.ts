@@ -1,18 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { ZProblem } from '@plenum/shared';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { type Db, type DbHandle, type DialectName, openDatabase } from './db/dialect.ts';
 import { agendaRoutes } from './modules/agenda/routes.ts';
@@ -30,6 +25,8 @@ import { installErrorHandling } from './platform/errors.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
 import { rejectNulCharacters } from './platform/input.ts';
 import { metricsPlugin } from './platform/metrics.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
+import { responseSerializerCompiler } from './platform/serializer.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +41,8 @@ export interface AppOptions {
   /** An open database; otherwise one is opened from config.databaseUrl and closed with the app. */
   database?: DbHandle;
   logger?: boolean;
+  /** Validate every answer against its schema before sending it (tests). */
+  checkResponses?: boolean;
   /** Process-level metrics (event loop, memory); off in tests where many apps share a process. */
   defaultMetrics?: boolean;
 }
@@ -51,7 +50,12 @@ export interface AppOptions {
 /** The service context of a request: database, dialect and the calling actor. */
 export function ctxOf(request: FastifyRequest): Ctx {
   const app = request.server;
-  return { db: app.db, dialect: app.dialect, actor: request.actor };
+  return {
+    db: app.db,
+    dialect: app.dialect,
+    actor: request.actor,
+    invalidateAuth: () => app.authCache.clear(),
+  };
 }
 
 export const API_PREFIX = '/api/v1';
@@ -88,29 +92,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ check: opts.checkResponses ?? false }));
   installErrorHandling(app);
   rejectNulCharacters(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine writes its CSS variables into style elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(metricsPlugin, { defaults: opts.defaultMetrics ?? false });
 
@@ -210,7 +197,6 @@ async function registerWebClient(app: FastifyInstance, webDir: string): Promise<
         }
       },
     });
-    app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
     app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
       reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
     );

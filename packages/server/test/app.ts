@@ -76,7 +76,7 @@ export async function createTestApp(
     { PLENUM_DATA_DIR: path.join(os.tmpdir(), 'plenum-test-data') },
     { logLevel: 'silent', webDir: opts.webDir ?? path.join(os.tmpdir(), 'plenum-no-web') },
   );
-  const app = await buildApp({ config, database: handle, logger: false });
+  const app = await buildApp({ config, database: handle, logger: false, checkResponses: true });
   await app.ready();
 
   const now = new Date().toISOString();

@@ -27,6 +27,8 @@ export interface Ctx {
   db: Kysely<Database>;
   dialect: DialectName;
   actor: Actor;
+  /** Forget cached sessions and tokens after a change to users, tokens or sessions. */
+  invalidateAuth?: () => void;
 }
 
 /** The current time as an ISO string; one place so the clock can be read consistently. */

@@ -91,6 +91,7 @@ export async function login(
 export async function logout(ctx: Ctx, sessionId: string | null): Promise<void> {
   if (sessionId) {
     await ctx.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    ctx.invalidateAuth?.();
   }
 }
 
@@ -164,6 +165,7 @@ export async function updateOwnProfile(
       },
     });
   });
+  ctx.invalidateAuth?.();
   return me(ctx, sessionId);
 }
 
@@ -230,4 +232,5 @@ export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
       change: null,
     });
   });
+  ctx.invalidateAuth?.();
 }

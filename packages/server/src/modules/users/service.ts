@@ -185,5 +185,6 @@ export async function updateUser(
       change: { ...visible, ...(patch.password ? { password: '(changed)' } : {}) },
     });
   });
+  ctx.invalidateAuth?.();
   return mapUser(next);
 }

@@ -1,0 +1,638 @@
+/**
+ * `npm run bench`: generates the DESIGN §6 dataset into a fresh database, starts a bare Fastify
+ * baseline and the Plenum server in processes of their own, loads each endpoint with autocannon
+ * and reports requests per second, p50/p99 latency, the ratio to the bare baseline measured in
+ * the same run, the budget and PASS/FAIL, and the server's RSS. Results also go to
+ * bench/results/<timestamp>.json. The exit code is 0 even when a budget fails: the bench reports.
+ *
+ * Options: --duration=S (8) --warmup=S (2) --connections=N (10) --scale=X (1) --pg[=URL]
+ *          --only=id,id (endpoint ids) --profile (CPU profile of the Plenum server) --keep
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { generate } from './generate.ts';
+import {
+  type Baseline,
+  BUDGETS,
+  type EndpointKind,
+  judge,
+  RSS_BUDGET_BYTES,
+  type Verdict,
+} from './lib/budgets.ts';
+import { type BenchDatabase, openFreshDatabase, pgUrlFromArgs } from './lib/database.ts';
+import { type LoadResult, runLoad } from './lib/load.ts';
+import { type ProfileSummary, summarizeProfile } from './lib/profile.ts';
+import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
+import { ServerProcess } from './lib/servers.ts';
+import type { MemoryReport } from './servers/protocol.ts';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const API = '/api/v1';
+
+// ---- Options ---------------------------------------------------------------------------------
+
+interface RunOptions {
+  duration: number;
+  warmup: number;
+  connections: number;
+  scale: number;
+  pgUrl: string | null;
+  only: string[] | null;
+  profile: boolean;
+  keep: boolean;
+}
+
+function parseOptions(args: readonly string[]): RunOptions {
+  const value = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0
+      ? args[i + 1]
+      : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const number = (name: string, fallback: number) => {
+    const raw = value(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!(n > 0)) {
+      throw new Error(`--${name} takes a positive number.`);
+    }
+    return n;
+  };
+  const known = [
+    '--duration',
+    '--warmup',
+    '--connections',
+    '--scale',
+    '--pg',
+    '--only',
+    '--profile',
+    '--keep',
+  ];
+  for (const a of args) {
+    if (a.startsWith('--') && !known.some((k) => a === k || a.startsWith(`${k}=`))) {
+      throw new Error(`Unknown option ${a}. Options: ${known.join(' ')}`);
+    }
+  }
+  return {
+    duration: number('duration', 8),
+    warmup: number('warmup', 2),
+    connections: Math.round(number('connections', 10)),
+    scale: number('scale', 1),
+    pgUrl: pgUrlFromArgs(args),
+    only: value('only')?.split(',') ?? null,
+    profile: args.includes('--profile'),
+    keep: args.includes('--keep'),
+  };
+}
+
+// ---- Endpoints -------------------------------------------------------------------------------
+
+interface Endpoint {
+  id: string;
+  /** As printed: the route with its parameters as placeholders. */
+  label: string;
+  server: 'bare' | 'plenum';
+  kind: EndpointKind;
+  /** Concrete paths; each connection cycles through them. */
+  paths: string[];
+}
+
+interface Samples {
+  stateCodes: string[];
+  meetingIds: string[];
+  /** Bodies with the most held meetings, for the filtered list. */
+  busyBodyIds: string[];
+}
+
+/** Ids to request, read from the generated data: varied, so no single row stays hot. */
+async function readSamples(bench: BenchDatabase): Promise<Samples> {
+  const { db } = bench.handle;
+  const states = await db.selectFrom('memberStates').select('code').orderBy('code').execute();
+  const meetings = await db.selectFrom('meetings').select('id').orderBy('id').execute();
+  const step = Math.max(1, Math.floor(meetings.length / 100));
+  const busy = await db
+    .selectFrom('meetings')
+    .select(['bodyId', sql<number>`count(*)`.as('held')])
+    .where('status', '=', 'held')
+    .groupBy('bodyId')
+    .orderBy('held', 'desc')
+    .limit(6)
+    .execute();
+  return {
+    stateCodes: states.map((s) => s.code),
+    meetingIds: meetings.filter((_, i) => i % step === 0).map((m) => m.id),
+    busyBodyIds: busy.map((b) => b.bodyId),
+  };
+}
+
+function endpoints(s: Samples): Endpoint[] {
+  return [
+    {
+      id: 'bare-json',
+      label: 'bare Fastify: GET /json (2 KB)',
+      server: 'bare',
+      kind: 'baseline',
+      paths: ['/json'],
+    },
+    {
+      id: 'bare-html',
+      label: 'bare Fastify: GET /html (20 KB)',
+      server: 'bare',
+      kind: 'baseline',
+      paths: ['/html'],
+    },
+    {
+      id: 'member-state',
+      label: `GET ${API}/member-states/:code`,
+      server: 'plenum',
+      kind: 'single',
+      paths: s.stateCodes.map((c) => `${API}/member-states/${c}`),
+    },
+    {
+      id: 'meeting',
+      label: `GET ${API}/meetings/:id`,
+      server: 'plenum',
+      kind: 'single',
+      paths: s.meetingIds.map((id) => `${API}/meetings/${id}`),
+    },
+    {
+      id: 'meetings-list',
+      label: `GET ${API}/meetings?limit=50`,
+      server: 'plenum',
+      kind: 'list',
+      paths: [`${API}/meetings?limit=50`],
+    },
+    {
+      id: 'meetings-filtered',
+      label: `GET ${API}/meetings?bodyId=…&status=held&limit=50`,
+      server: 'plenum',
+      kind: 'list',
+      paths: s.busyBodyIds.map((id) => `${API}/meetings?bodyId=${id}&status=held&limit=50`),
+    },
+    {
+      id: 'meeting-agenda',
+      label: `GET ${API}/meetings/:id/agenda-items`,
+      server: 'plenum',
+      kind: 'list',
+      paths: s.meetingIds.map((id) => `${API}/meetings/${id}/agenda-items`),
+    },
+  ];
+}
+
+// ---- Measuring -------------------------------------------------------------------------------
+
+interface Probe {
+  status: number;
+  bytes: number;
+  contentType: string;
+  /** Items in a list answer ({items: [...]}), or in a bare array. */
+  items: number | null;
+}
+
+/** One request before the load: does the endpoint answer, and with what? */
+async function probe(origin: string, p: string, headers: Record<string, string>): Promise<Probe> {
+  const response = await fetch(`${origin}${p}`, { headers });
+  const body = Buffer.from(await response.arrayBuffer());
+  const contentType = response.headers.get('content-type') ?? '';
+  let items: number | null = null;
+  if (contentType.includes('json') && response.ok) {
+    const json = JSON.parse(body.toString('utf8')) as unknown;
+    if (Array.isArray(json)) {
+      items = json.length;
+    } else if (
+      json &&
+      typeof json === 'object' &&
+      Array.isArray((json as { items?: unknown }).items)
+    ) {
+      items = (json as { items: unknown[] }).items.length;
+    }
+  }
+  return { status: response.status, bytes: body.length, contentType, items };
+}
+
+interface Measured {
+  endpoint: Endpoint;
+  probe: Probe;
+  load: LoadResult | null;
+  skipped: string | null;
+  /** With --profile: where the server's time went during the measured run. */
+  profile: ProfileSummary | null;
+}
+
+async function measure(
+  endpoint: Endpoint,
+  server: ServerProcess,
+  headers: Record<string, string>,
+  opts: RunOptions,
+  log: Progress,
+  profileDir: string | null = null,
+): Promise<Measured> {
+  const first = await probe(server.origin, endpoint.paths[0] as string, headers);
+  if (first.status !== 200) {
+    log.line(`  ${endpoint.label}: HTTP ${first.status} — skipped`);
+    return { endpoint, probe: first, load: null, skipped: `HTTP ${first.status}`, profile: null };
+  }
+  const load = {
+    origin: server.origin,
+    paths: endpoint.paths,
+    headers,
+    connections: opts.connections,
+  };
+  await runLoad({ ...load, duration: opts.warmup });
+  if (profileDir) {
+    await server.startProfile();
+  }
+  const result = await runLoad({ ...load, duration: opts.duration });
+  let profile: ProfileSummary | null = null;
+  if (profileDir) {
+    const file = path.join(profileDir, `${endpoint.id}.cpuprofile`);
+    await server.stopProfile(file);
+    profile = summarizeProfile(file, INCLUSIVE_PATTERNS);
+  }
+  log.line(
+    `  ${endpoint.label}: ${formatCount(Math.round(result.rps))} req/s, p99 ${result.p99.toFixed(2)} ms` +
+      (result.non2xx + result.errors > 0
+        ? ` (${result.non2xx} non-2xx, ${result.errors} errors)`
+        : ''),
+  );
+  return { endpoint, probe: first, load: result, skipped: null, profile };
+}
+
+// ---- Reporting -------------------------------------------------------------------------------
+
+interface Row {
+  id: string;
+  label: string;
+  kind: EndpointKind;
+  rps: number | null;
+  p50: number | null;
+  p99: number | null;
+  ratio: number | null;
+  budget: string;
+  verdict: Verdict | null;
+  bytes: number;
+  items: number | null;
+  non2xx: number;
+  errors: number;
+  skipped: string | null;
+}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const red = (s: string) => (color ? `\x1b[1;31m${s}\x1b[0m` : s);
+const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : s);
+const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
+
+function printTable(rows: Row[]): void {
+  const header = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'bytes', 'budget', 'result'];
+  const cells = rows.map((r) => [
+    r.label,
+    r.rps === null ? '—' : formatCount(Math.round(r.rps)),
+    r.p50 === null ? '—' : r.p50.toFixed(2),
+    r.p99 === null ? '—' : r.p99.toFixed(2),
+    r.ratio === null ? '—' : `${(r.ratio * 100).toFixed(1)}%`,
+    `${formatCount(r.bytes)}${r.items !== null ? ` (${r.items} items)` : ''}`,
+    r.budget,
+    r.skipped
+      ? `SKIP (${r.skipped})`
+      : r.verdict === null
+        ? 'baseline'
+        : r.verdict.pass
+          ? 'PASS'
+          : `FAIL: ${r.verdict.failures.join('; ')}`,
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...cells.map((c) => (c[i] as string).length)),
+  );
+  const right = new Set([1, 2, 3, 4, 5]);
+  const line = (c: string[]) =>
+    c
+      .map((v, i) =>
+        right.has(i) ? v.padStart(widths[i] as number) : v.padEnd(widths[i] as number),
+      )
+      .join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  rows.forEach((r, i) => {
+    const text = line(cells[i] as string[]).trimEnd();
+    if (r.verdict && !r.verdict.pass) {
+      console.log(red(`${text}   ✗✗✗`));
+    } else if (r.verdict?.pass) {
+      console.log(green(text));
+    } else {
+      console.log(r.skipped ? dim(text) : text);
+    }
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function printProfile(label: string, summary: ProfileSummary): void {
+  console.log(
+    `\n${label} — CPU profile of the Plenum server during the measured run\n` +
+      `${path.relative(process.cwd(), summary.file)}: busy ${formatSeconds(summary.busyMs)}, ` +
+      `idle ${formatSeconds(summary.idleMs)}. Self time by package:`,
+  );
+  for (const e of summary.byPackage.slice(0, 12)) {
+    console.log(`  ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}`);
+  }
+  console.log('Self time by function:');
+  for (const e of summary.byFunction.slice(0, 20)) {
+    console.log(`  ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}`);
+  }
+  if (summary.inclusive.length > 0) {
+    console.log('Inclusive time (the function and what it calls):');
+    for (const e of summary.inclusive) {
+      console.log(`  ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.name}`);
+    }
+  }
+}
+
+/** Frames whose inclusive time tells where a request's time goes. */
+const INCLUSIVE_PATTERNS = [
+  /^\S+ plenum server\/platform\//,
+  /^\S+ plenum server\/modules\//,
+  /^\S+ plenum shared\//,
+  /^(serialize|onSendEnd|preHandlerCallback|preValidationCallback|hookRunner) fastify:/,
+  /^(executeQuery|compileQuery|transformQuery|transformResult) kysely:/,
+  /^(all|run|get|prepare) \(native\)/,
+  /^(buildHelmetOnRoutes|replyDecorators) @fastify\/helmet:/,
+  /^writev \(native\)/,
+];
+
+// ---- Main ------------------------------------------------------------------------------------
+
+interface Judged {
+  measured: Measured;
+  /** Mean req/s of the baseline runs just before and just after this endpoint. */
+  baselineRps: number | null;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/**
+ * Measures every endpoint between two runs of its bare baseline: the machine's speed drifts
+ * (DESIGN §6: two- to threefold), so each ratio divides by the baseline measured right around it.
+ */
+async function measureAll(
+  list: Endpoint[],
+  servers: { bare: ServerProcess; plenum: ServerProcess },
+  auth: Record<string, string>,
+  opts: RunOptions,
+  log: Progress,
+  profileDir: string | null,
+): Promise<{ judged: Judged[]; baselines: Record<Baseline, Measured[]> }> {
+  const judged: Judged[] = [];
+  const baselines: Record<Baseline, Measured[]> = { json: [], html: [] };
+  for (const baseline of ['json', 'html'] as const) {
+    const bareEndpoint = list.find((e) => e.id === `bare-${baseline}`) as Endpoint;
+    const targets = list.filter(
+      (e) => e.kind !== 'baseline' && BUDGETS[e.kind].baseline === baseline,
+    );
+    let before = await measure(bareEndpoint, servers.bare, {}, opts, log);
+    baselines[baseline].push(before);
+    for (const e of targets) {
+      const m = await measure(e, servers.plenum, auth, opts, log, profileDir);
+      if (!m.load) {
+        judged.push({ measured: m, baselineRps: null });
+        continue;
+      }
+      const after = await measure(bareEndpoint, servers.bare, {}, opts, log);
+      baselines[baseline].push(after);
+      judged.push({
+        measured: m,
+        baselineRps: mean([before, after].map((b) => b.load?.rps ?? Number.NaN)),
+      });
+      before = after;
+    }
+  }
+  return { judged, baselines };
+}
+
+function baselineRow(endpoint: Endpoint, runs: Measured[]): Row {
+  const loads = runs.map((r) => r.load).filter((l): l is LoadResult => l !== null);
+  return {
+    id: endpoint.id,
+    label: endpoint.label,
+    kind: 'baseline',
+    rps: loads.length ? mean(loads.map((l) => l.rps)) : null,
+    p50: loads.length ? mean(loads.map((l) => l.p50)) : null,
+    p99: loads.length ? mean(loads.map((l) => l.p99)) : null,
+    ratio: null,
+    budget: `baseline (mean of ${loads.length} runs)`,
+    verdict: null,
+    bytes: runs[0]?.probe.bytes ?? 0,
+    items: null,
+    non2xx: loads.reduce((a, l) => a + l.non2xx, 0),
+    errors: loads.reduce((a, l) => a + l.errors, 0),
+    skipped: runs[0]?.skipped ?? null,
+  };
+}
+
+function endpointRow({ measured: m, baselineRps }: Judged): Row {
+  const { endpoint, load } = m;
+  const budget = BUDGETS[endpoint.kind as Exclude<EndpointKind, 'baseline'>];
+  const ratio = load && baselineRps ? load.rps / baselineRps : null;
+  return {
+    id: endpoint.id,
+    label: endpoint.label,
+    kind: endpoint.kind,
+    rps: load?.rps ?? null,
+    p50: load?.p50 ?? null,
+    p99: load?.p99 ?? null,
+    ratio,
+    budget: budget.text,
+    verdict: load && ratio !== null ? judge(budget, ratio, load.p99) : null,
+    bytes: m.probe.bytes,
+    items: m.probe.items,
+    non2xx: load?.non2xx ?? 0,
+    errors: load?.errors ?? 0,
+    skipped: m.skipped,
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const log = new Progress();
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const cpus = os.cpus();
+  const machine = {
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryMB: Math.round(os.totalmem() / 1024 / 1024),
+    loadAverageAtStart: os.loadavg(),
+  };
+  const database = opts.pgUrl ? 'PostgreSQL' : 'SQLite';
+  log.line(
+    `Plenum bench — Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${database}, ` +
+      `${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s per run`,
+  );
+
+  const bench = await openFreshDatabase({ pgUrl: opts.pgUrl });
+  log.line(`Generating the dataset into ${bench.where}`);
+  const servers: ServerProcess[] = [];
+  let databaseOpen = true;
+  try {
+    const generated = await generate(
+      bench.handle.db,
+      bench.handle.dialect,
+      { scale: opts.scale },
+      log,
+    );
+    const totalRows = Object.values(generated.counts).reduce((a, b) => a + b, 0);
+    log.line(`  ${formatCount(totalRows)} rows in ${formatSeconds(generated.ms)}`);
+    const samples = await readSamples(bench);
+    await bench.handle.close();
+    databaseOpen = false;
+
+    const resultsDir = path.join(here, 'results');
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const profileDir = opts.profile ? path.join(resultsDir, `profile-${stamp}`) : null;
+    if (profileDir) {
+      fs.mkdirSync(profileDir, { recursive: true });
+    }
+    log.line('Starting the servers');
+    const bare = await ServerProcess.start('bare', 'bare');
+    servers.push(bare);
+    const plenum = await ServerProcess.start('plenum', 'plenum', [JSON.stringify(bench.target)]);
+    servers.push(plenum);
+    const auth = { authorization: `Bearer ${generated.benchUser.token}` };
+    const all = endpoints(samples);
+    const unknown = (opts.only ?? []).filter((id) => !all.some((e) => e.id === id));
+    if (unknown.length > 0) {
+      throw new Error(
+        `--only: no endpoint ${unknown.join(', ')}; choose from ${all.map((e) => e.id).join(', ')}`,
+      );
+    }
+    const list = all.filter((e) => e.kind === 'baseline' || !opts.only || opts.only.includes(e.id));
+
+    log.line('Measuring (each endpoint between two runs of its bare baseline)');
+    const { judged, baselines } = await measureAll(
+      list,
+      { bare, plenum },
+      auth,
+      opts,
+      log,
+      profileDir,
+    );
+    const memory: MemoryReport = await plenum.memory();
+    const bareMemory: MemoryReport = await bare.memory();
+    for (const s of servers.splice(0).reverse()) {
+      await s.stop();
+    }
+
+    const rows: Row[] = [
+      baselineRow(list.find((e) => e.id === 'bare-json') as Endpoint, baselines.json),
+      baselineRow(list.find((e) => e.id === 'bare-html') as Endpoint, baselines.html),
+      ...judged.map(endpointRow),
+    ];
+    console.log(
+      `\nPlenum bench ${startedAt.toISOString()} — ${database}, ${opts.connections} connections, ` +
+        `${opts.duration} s per run after ${opts.warmup} s warm-up; ` +
+        `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`,
+    );
+    console.log(
+      `Dataset: ${Object.entries(generated.counts)
+        .map(([t, n]) => `${t} ${formatCount(n)}`)
+        .join(', ')}\n`,
+    );
+    printTable(rows);
+    const spread = (runs: Measured[]) =>
+      runs.map((r) => (r.load ? formatCount(Math.round(r.load.rps)) : '—')).join(', ');
+    console.log(
+      dim(
+        `\nBaseline runs (req/s, in order): bare JSON ${spread(baselines.json)}; ` +
+          `bare HTML ${spread(baselines.html)}. Each ratio divides by the mean of the runs around it.`,
+      ),
+    );
+    const rssPass = memory.rss < RSS_BUDGET_BYTES;
+    const rssLine =
+      `Plenum server RSS after the run: ${mb(memory.rss)} (peak ${mb(memory.peakRss)}, ` +
+      `heap ${mb(memory.heapUsed)}); budget < ${mb(RSS_BUDGET_BYTES)}: ${rssPass ? 'PASS' : 'FAIL'}` +
+      ` — the bare server, under the same tsx loader: ${mb(bareMemory.rss)}`;
+    console.log(rssPass ? green(rssLine) : red(`${rssLine}   ✗✗✗`));
+    for (const r of rows.filter((x) => x.non2xx + x.errors > 0)) {
+      console.log(
+        red(`${r.label}: ${r.non2xx} non-2xx answers and ${r.errors} errors during the load.`),
+      );
+    }
+    const failed = rows.filter((r) => r.verdict && !r.verdict.pass).map((r) => r.id);
+    if (!rssPass) {
+      failed.push('rss');
+    }
+    console.log(
+      failed.length
+        ? red(`\n${failed.length} budget(s) FAILED: ${failed.join(', ')}`)
+        : green('\nAll measured budgets PASS.'),
+    );
+
+    for (const j of judged) {
+      if (j.measured.profile) {
+        printProfile(j.measured.endpoint.label, j.measured.profile);
+      }
+    }
+    if (opts.profile) {
+      console.log(
+        red('\nProfiled run: the profiler slows the server, so its ratios understate Plenum.'),
+      );
+    }
+
+    const resultFile = path.join(resultsDir, `${stamp}.json`);
+    const report = {
+      startedAt: startedAt.toISOString(),
+      machine: { ...machine, loadAverageAtEnd: os.loadavg() },
+      database: opts.pgUrl ? 'postgres' : 'sqlite',
+      load: {
+        tool: 'autocannon',
+        connections: opts.connections,
+        warmupS: opts.warmup,
+        durationS: opts.duration,
+      },
+      dataset: {
+        scale: opts.scale,
+        counts: generated.counts,
+        generateMs: Math.round(generated.ms),
+      },
+      baselines: {
+        json: baselines.json.map((m) => m.load),
+        html: baselines.html.map((m) => m.load),
+      },
+      endpoints: rows.map((r) => {
+        const j = judged.find((x) => x.measured.endpoint.id === r.id);
+        return {
+          ...r,
+          budget: r.kind === 'baseline' ? null : BUDGETS[r.kind],
+          baselineRps: j?.baselineRps ?? null,
+          paths: list.find((e) => e.id === r.id)?.paths.length ?? 0,
+          load: j?.measured.load ?? null,
+          profile: j?.measured.profile ?? null,
+        };
+      }),
+      memory: { ...memory, budgetBytes: RSS_BUDGET_BYTES, pass: rssPass, bare: bareMemory },
+      failed,
+      profiled: opts.profile,
+    };
+    fs.writeFileSync(resultFile, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(dim(`Results: ${path.relative(process.cwd(), resultFile)}`));
+  } finally {
+    for (const s of servers) {
+      await s.stop();
+    }
+    if (databaseOpen) {
+      await bench.handle.close();
+    }
+    if (opts.keep) {
+      log.line(`Kept the database: ${bench.where}`);
+    } else {
+      await bench.drop();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
