@@ -1,0 +1,295 @@
+/**
+ * Word lists the generator draws from: real member-state codes, capitals and time zones, body
+ * names, person names, positions, organization fields and agenda topics, each in English and
+ * Russian so that every LocalizedText carries both languages, as the demo dataset does.
+ */
+
+export type Pair = readonly [en: string, ru: string];
+
+export interface StateEntry {
+  code: string;
+  name: Pair;
+  capital: Pair;
+  timeZone: string;
+}
+
+/** Fifty states: the seed's commission at ×10 scale (DESIGN §6). */
+export const STATES: readonly StateEntry[] = [
+  { code: 'RUS', name: ['Russia', 'Россия'], capital: ['Moscow', 'Москва'], timeZone: 'Europe/Moscow' },
+  { code: 'TJK', name: ['Tajikistan', 'Таджикистан'], capital: ['Dushanbe', 'Душанбе'], timeZone: 'Asia/Dushanbe' },
+  { code: 'ARM', name: ['Armenia', 'Армения'], capital: ['Yerevan', 'Ереван'], timeZone: 'Asia/Yerevan' },
+  { code: 'BLR', name: ['Belarus', 'Беларусь'], capital: ['Minsk', 'Минск'], timeZone: 'Europe/Minsk' },
+  { code: 'KAZ', name: ['Kazakhstan', 'Казахстан'], capital: ['Astana', 'Астана'], timeZone: 'Asia/Almaty' },
+  { code: 'KGZ', name: ['Kyrgyzstan', 'Киргизия'], capital: ['Bishkek', 'Бишкек'], timeZone: 'Asia/Bishkek' },
+  { code: 'AZE', name: ['Azerbaijan', 'Азербайджан'], capital: ['Baku', 'Баку'], timeZone: 'Asia/Baku' },
+  { code: 'UZB', name: ['Uzbekistan', 'Узбекистан'], capital: ['Tashkent', 'Ташкент'], timeZone: 'Asia/Tashkent' },
+  { code: 'TKM', name: ['Turkmenistan', 'Туркменистан'], capital: ['Ashgabat', 'Ашхабад'], timeZone: 'Asia/Ashgabat' },
+  { code: 'MDA', name: ['Moldova', 'Молдова'], capital: ['Chisinau', 'Кишинёв'], timeZone: 'Europe/Chisinau' },
+  { code: 'GEO', name: ['Georgia', 'Грузия'], capital: ['Tbilisi', 'Тбилиси'], timeZone: 'Asia/Tbilisi' },
+  { code: 'MNG', name: ['Mongolia', 'Монголия'], capital: ['Ulaanbaatar', 'Улан-Батор'], timeZone: 'Asia/Ulaanbaatar' },
+  { code: 'CHN', name: ['China', 'Китай'], capital: ['Beijing', 'Пекин'], timeZone: 'Asia/Shanghai' },
+  { code: 'IND', name: ['India', 'Индия'], capital: ['New Delhi', 'Нью-Дели'], timeZone: 'Asia/Kolkata' },
+  { code: 'IRN', name: ['Iran', 'Иран'], capital: ['Tehran', 'Тегеран'], timeZone: 'Asia/Tehran' },
+  { code: 'TUR', name: ['Türkiye', 'Турция'], capital: ['Ankara', 'Анкара'], timeZone: 'Europe/Istanbul' },
+  { code: 'EGY', name: ['Egypt', 'Египет'], capital: ['Cairo', 'Каир'], timeZone: 'Africa/Cairo' },
+  { code: 'DZA', name: ['Algeria', 'Алжир'], capital: ['Algiers', 'Алжир'], timeZone: 'Africa/Algiers' },
+  { code: 'ETH', name: ['Ethiopia', 'Эфиопия'], capital: ['Addis Ababa', 'Аддис-Абеба'], timeZone: 'Africa/Addis_Ababa' },
+  { code: 'ZAF', name: ['South Africa', 'Южно-Африканская Республика'], capital: ['Pretoria', 'Претория'], timeZone: 'Africa/Johannesburg' },
+  { code: 'NGA', name: ['Nigeria', 'Нигерия'], capital: ['Abuja', 'Абуджа'], timeZone: 'Africa/Lagos' },
+  { code: 'BRA', name: ['Brazil', 'Бразилия'], capital: ['Brasília', 'Бразилиа'], timeZone: 'America/Sao_Paulo' },
+  { code: 'ARG', name: ['Argentina', 'Аргентина'], capital: ['Buenos Aires', 'Буэнос-Айрес'], timeZone: 'America/Argentina/Buenos_Aires' },
+  { code: 'MEX', name: ['Mexico', 'Мексика'], capital: ['Mexico City', 'Мехико'], timeZone: 'America/Mexico_City' },
+  { code: 'CUB', name: ['Cuba', 'Куба'], capital: ['Havana', 'Гавана'], timeZone: 'America/Havana' },
+  { code: 'VEN', name: ['Venezuela', 'Венесуэла'], capital: ['Caracas', 'Каракас'], timeZone: 'America/Caracas' },
+  { code: 'NIC', name: ['Nicaragua', 'Никарагуа'], capital: ['Managua', 'Манагуа'], timeZone: 'America/Managua' },
+  { code: 'BOL', name: ['Bolivia', 'Боливия'], capital: ['La Paz', 'Ла-Пас'], timeZone: 'America/La_Paz' },
+  { code: 'VNM', name: ['Viet Nam', 'Вьетнам'], capital: ['Hanoi', 'Ханой'], timeZone: 'Asia/Ho_Chi_Minh' },
+  { code: 'LAO', name: ['Laos', 'Лаос'], capital: ['Vientiane', 'Вьентьян'], timeZone: 'Asia/Vientiane' },
+  { code: 'KHM', name: ['Cambodia', 'Камбоджа'], capital: ['Phnom Penh', 'Пномпень'], timeZone: 'Asia/Phnom_Penh' },
+  { code: 'MMR', name: ['Myanmar', 'Мьянма'], capital: ['Naypyidaw', 'Нейпьидо'], timeZone: 'Asia/Yangon' },
+  { code: 'THA', name: ['Thailand', 'Таиланд'], capital: ['Bangkok', 'Бангкок'], timeZone: 'Asia/Bangkok' },
+  { code: 'IDN', name: ['Indonesia', 'Индонезия'], capital: ['Jakarta', 'Джакарта'], timeZone: 'Asia/Jakarta' },
+  { code: 'MYS', name: ['Malaysia', 'Малайзия'], capital: ['Kuala Lumpur', 'Куала-Лумпур'], timeZone: 'Asia/Kuala_Lumpur' },
+  { code: 'PAK', name: ['Pakistan', 'Пакистан'], capital: ['Islamabad', 'Исламабад'], timeZone: 'Asia/Karachi' },
+  { code: 'BGD', name: ['Bangladesh', 'Бангладеш'], capital: ['Dhaka', 'Дакка'], timeZone: 'Asia/Dhaka' },
+  { code: 'LKA', name: ['Sri Lanka', 'Шри-Ланка'], capital: ['Colombo', 'Коломбо'], timeZone: 'Asia/Colombo' },
+  { code: 'NPL', name: ['Nepal', 'Непал'], capital: ['Kathmandu', 'Катманду'], timeZone: 'Asia/Kathmandu' },
+  { code: 'SRB', name: ['Serbia', 'Сербия'], capital: ['Belgrade', 'Белград'], timeZone: 'Europe/Belgrade' },
+  { code: 'HUN', name: ['Hungary', 'Венгрия'], capital: ['Budapest', 'Будапешт'], timeZone: 'Europe/Budapest' },
+  { code: 'SVK', name: ['Slovakia', 'Словакия'], capital: ['Bratislava', 'Братислава'], timeZone: 'Europe/Bratislava' },
+  { code: 'BGR', name: ['Bulgaria', 'Болгария'], capital: ['Sofia', 'София'], timeZone: 'Europe/Sofia' },
+  { code: 'GRC', name: ['Greece', 'Греция'], capital: ['Athens', 'Афины'], timeZone: 'Europe/Athens' },
+  { code: 'ARE', name: ['United Arab Emirates', 'Объединённые Арабские Эмираты'], capital: ['Abu Dhabi', 'Абу-Даби'], timeZone: 'Asia/Dubai' },
+  { code: 'SAU', name: ['Saudi Arabia', 'Саудовская Аравия'], capital: ['Riyadh', 'Эр-Рияд'], timeZone: 'Asia/Riyadh' },
+  { code: 'QAT', name: ['Qatar', 'Катар'], capital: ['Doha', 'Доха'], timeZone: 'Asia/Qatar' },
+  { code: 'KWT', name: ['Kuwait', 'Кувейт'], capital: ['Kuwait City', 'Эль-Кувейт'], timeZone: 'Asia/Kuwait' },
+  { code: 'JOR', name: ['Jordan', 'Иордания'], capital: ['Amman', 'Амман'], timeZone: 'Asia/Amman' },
+  { code: 'OMN', name: ['Oman', 'Оман'], capital: ['Muscat', 'Маскат'], timeZone: 'Asia/Muscat' },
+];
+
+export interface BodyEntry {
+  slug: string;
+  name: Pair;
+  /** The name as it follows "meeting of" (Russian genitive). */
+  genitive: Pair;
+  short: Pair;
+}
+
+export const STATUTORY_BODIES: readonly BodyEntry[] = [
+  {
+    slug: 'collective-security-council',
+    name: ['Collective Security Council', 'Совет коллективной безопасности'],
+    genitive: ['the Collective Security Council', 'Совета коллективной безопасности'],
+    short: ['CSC', 'СКБ'],
+  },
+  {
+    slug: 'council-of-foreign-ministers',
+    name: ['Council of Ministers of Foreign Affairs', 'Совет министров иностранных дел'],
+    genitive: ['the Council of Ministers of Foreign Affairs', 'Совета министров иностранных дел'],
+    short: ['CMFA', 'СМИД'],
+  },
+  {
+    slug: 'council-of-defence-ministers',
+    name: ['Council of Ministers of Defence', 'Совет министров обороны'],
+    genitive: ['the Council of Ministers of Defence', 'Совета министров обороны'],
+    short: ['CMD', 'СМО'],
+  },
+  {
+    slug: 'committee-of-security-council-secretaries',
+    name: [
+      'Committee of Secretaries of Security Councils',
+      'Комитет секретарей советов безопасности',
+    ],
+    genitive: [
+      'the Committee of Secretaries of Security Councils',
+      'Комитета секретарей советов безопасности',
+    ],
+    short: ['CSSC', 'КССБ'],
+  },
+];
+
+/** Commission subjects: "Interstate Commission for <subject>". */
+export const COMMISSIONS: readonly { slug: string; subject: Pair; short: Pair }[] = [
+  {
+    slug: 'icmec',
+    subject: ['Military-Economic Cooperation', 'военно-экономическому сотрудничеству'],
+    short: ['ICMEC', 'МКВЭС'],
+  },
+  {
+    slug: 'icic',
+    subject: ['Industrial Cooperation', 'промышленной кооперации'],
+    short: ['ICIC', 'МКПК'],
+  },
+  {
+    slug: 'icsm',
+    subject: ['Standardization and Metrology', 'стандартизации и метрологии'],
+    short: ['ICSM', 'МКСМ'],
+  },
+  {
+    slug: 'icstc',
+    subject: ['Scientific and Technical Cooperation', 'научно-техническому сотрудничеству'],
+    short: ['ICSTC', 'МКНТС'],
+  },
+  {
+    slug: 'ictl',
+    subject: ['Transport and Logistics', 'транспорту и логистике'],
+    short: ['ICTL', 'МКТЛ'],
+  },
+  {
+    slug: 'icer',
+    subject: ['Emergency Response', 'реагированию на чрезвычайные ситуации'],
+    short: ['ICER', 'МКЧС'],
+  },
+];
+
+/** Coordinating council subjects: "Coordinating Council for <subject>". */
+export const COUNCILS: readonly { slug: string; subject: Pair }[] = [
+  {
+    slug: 'standardization-of-armaments',
+    subject: [
+      'Standardization of Armaments and Military Equipment',
+      'стандартизации вооружения и военной техники',
+    ],
+  },
+  {
+    slug: 'intellectual-property',
+    subject: [
+      'Mutual Protection of Rights to the Results of Intellectual Activity',
+      'взаимной охране прав на результаты интеллектуальной деятельности',
+    ],
+  },
+  { slug: 'production-cooperation', subject: ['Production Cooperation', 'производственной кооперации'] },
+  { slug: 'joint-rnd', subject: ['Joint Research and Development', 'совместным НИОКР'] },
+  { slug: 'long-term-programs', subject: ['Long-Term Programs', 'долгосрочным программам'] },
+  { slug: 'joint-ventures', subject: ['Joint Ventures', 'совместным предприятиям'] },
+  { slug: 'modernization-and-repair', subject: ['Modernization and Repair', 'модернизации и ремонту'] },
+  { slug: 'disposal', subject: ['Disposal of Products', 'утилизации продукции'] },
+  { slug: 'metrology', subject: ['Metrology', 'метрологии'] },
+  { slug: 'quality-assurance', subject: ['Quality Assurance', 'обеспечению качества'] },
+  { slug: 'export-control', subject: ['Export Control', 'экспортному контролю'] },
+  { slug: 'logistics', subject: ['Logistics', 'логистике'] },
+  { slug: 'training', subject: ['Training of Specialists', 'подготовке специалистов'] },
+  { slug: 'information-technology', subject: ['Information Technology', 'информационным технологиям'] },
+  { slug: 'finance', subject: ['Finance and Budget', 'финансам и бюджету'] },
+];
+
+/** Working-group subjects; each gives a working group and an expert group. */
+export const GROUP_SUBJECTS: readonly { slug: string; subject: Pair }[] = [
+  { slug: 'catalogue', subject: ['the Unified Catalogue of Products', 'единому каталогу продукции'] },
+  { slug: 'terminology', subject: ['Terminology', 'терминологии'] },
+  { slug: 'testing', subject: ['Testing and Certification', 'испытаниям и сертификации'] },
+  { slug: 'spare-parts', subject: ['Spare Parts Supply', 'поставкам запасных частей'] },
+  { slug: 'pricing', subject: ['Pricing', 'ценообразованию'] },
+  { slug: 'customs', subject: ['Customs Procedures', 'таможенным процедурам'] },
+  { slug: 'patents', subject: ['Patent Information', 'патентной информации'] },
+  { slug: 'licensing', subject: ['Licensing', 'лицензированию'] },
+  { slug: 'materials', subject: ['Materials Science', 'материаловедению'] },
+  { slug: 'electronics', subject: ['Electronic Components', 'электронной компонентной базе'] },
+  { slug: 'optics', subject: ['Optics and Optoelectronics', 'оптике и оптоэлектронике'] },
+  { slug: 'aviation', subject: ['Aviation Equipment', 'авиационной технике'] },
+  { slug: 'vehicles', subject: ['Wheeled and Tracked Vehicles', 'колёсной и гусеничной технике'] },
+  { slug: 'communications', subject: ['Communications Equipment', 'средствам связи'] },
+  { slug: 'ammunition', subject: ['Ammunition Safety', 'безопасности боеприпасов'] },
+  { slug: 'environment', subject: ['Environmental Safety', 'экологической безопасности'] },
+  { slug: 'digital-documents', subject: ['Electronic Documents', 'электронному документообороту'] },
+];
+
+export const FIRST_NAMES: readonly Pair[] = [
+  ['Alexander', 'Александр'], ['Sergey', 'Сергей'], ['Dmitry', 'Дмитрий'], ['Andrey', 'Андрей'],
+  ['Alexey', 'Алексей'], ['Mikhail', 'Михаил'], ['Ivan', 'Иван'], ['Nikolay', 'Николай'],
+  ['Vladimir', 'Владимир'], ['Denis', 'Денис'], ['Igor', 'Игорь'], ['Oleg', 'Олег'],
+  ['Pavel', 'Павел'], ['Yuri', 'Юрий'], ['Viktor', 'Виктор'], ['Anatoly', 'Анатолий'],
+  ['Imangali', 'Имангали'], ['Nurlan', 'Нурлан'], ['Rustam', 'Рустам'], ['Farhod', 'Фарход'],
+  ['Bakhtiyor', 'Бахтиёр'], ['Ashot', 'Ашот'], ['Armen', 'Армен'], ['Tigran', 'Тигран'],
+  ['Almazbek', 'Алмазбек'], ['Kanat', 'Канат'], ['Timur', 'Тимур'], ['Askar', 'Аскар'],
+  ['Elena', 'Елена'], ['Olga', 'Ольга'], ['Tatiana', 'Татьяна'], ['Natalia', 'Наталья'],
+  ['Irina', 'Ирина'], ['Svetlana', 'Светлана'], ['Anna', 'Анна'], ['Maria', 'Мария'],
+  ['Gulnara', 'Гульнара'], ['Aigerim', 'Айгерим'], ['Zarina', 'Зарина'], ['Anahit', 'Анаит'],
+  ['Li', 'Ли'], ['Wei', 'Вэй'], ['Rahul', 'Рахул'], ['Carlos', 'Карлос'], ['Jose', 'Хосе'],
+  ['Ahmed', 'Ахмед'], ['Omar', 'Омар'], ['Nguyen', 'Нгуен'], ['Stefan', 'Стефан'],
+  ['Georgios', 'Георгиос'], ['Bence', 'Бенце'], ['Petar', 'Петар'],
+];
+
+export const LAST_NAMES: readonly Pair[] = [
+  ['Ivanov', 'Иванов'], ['Petrov', 'Петров'], ['Sidorov', 'Сидоров'], ['Smirnov', 'Смирнов'],
+  ['Kuznetsov', 'Кузнецов'], ['Popov', 'Попов'], ['Volkov', 'Волков'], ['Sokolov', 'Соколов'],
+  ['Lebedev', 'Лебедев'], ['Kozlov', 'Козлов'], ['Novikov', 'Новиков'], ['Morozov', 'Морозов'],
+  ['Manturov', 'Мантуров'], ['Tasmagambetov', 'Тасмагамбетов'], ['Nurmagambetov', 'Нурмагамбетов'],
+  ['Abdullaev', 'Абдуллаев'], ['Rakhimov', 'Рахимов'], ['Karimov', 'Каримов'], ['Saidov', 'Саидов'],
+  ['Nazarov', 'Назаров'], ['Yusupov', 'Юсупов'], ['Hakobyan', 'Акопян'], ['Petrosyan', 'Петросян'],
+  ['Grigoryan', 'Григорян'], ['Sargsyan', 'Саргсян'], ['Zhumabaev', 'Жумабаев'], ['Osmonov', 'Осмонов'],
+  ['Abdrakhmanov', 'Абдрахманов'], ['Tokayev', 'Токаев'], ['Seitkali', 'Сейткали'], ['Kovalenko', 'Коваленко'],
+  ['Bondarenko', 'Бондаренко'], ['Shevchenko', 'Шевченко'], ['Lukashevich', 'Лукашевич'],
+  ['Karpovich', 'Карпович'], ['Zhukov', 'Жуков'], ['Orlov', 'Орлов'], ['Belov', 'Белов'],
+  ['Fedorov', 'Фёдоров'], ['Mikhailov', 'Михайлов'], ['Zakharov', 'Захаров'], ['Romanov', 'Романов'],
+  ['Wang', 'Ван'], ['Zhang', 'Чжан'], ['Sharma', 'Шарма'], ['Gupta', 'Гупта'], ['Garcia', 'Гарсия'],
+  ['Rodriguez', 'Родригес'], ['Hassan', 'Хасан'], ['Mansour', 'Мансур'], ['Tran', 'Чан'],
+  ['Pham', 'Фам'], ['Jovanovic', 'Йованович'], ['Nagy', 'Надь'], ['Papadopoulos', 'Пападопулос'],
+  ['Dimitrov', 'Димитров'], ['Horvath', 'Хорват'], ['Kaya', 'Кая'], ['Silva', 'Силва'], ['Santos', 'Сантус'],
+];
+
+export const POSITIONS: readonly Pair[] = [
+  ['Deputy Prime Minister', 'Заместитель Председателя Правительства'],
+  ['Minister of Industry and Trade', 'Министр промышленности и торговли'],
+  ['Deputy Minister of Industry and Trade', 'Заместитель министра промышленности и торговли'],
+  ['Deputy Minister of Defence', 'Заместитель министра обороны'],
+  ['Deputy Minister of Foreign Affairs', 'Заместитель министра иностранных дел'],
+  ['Ambassador, Permanent Representative', 'Посол, Постоянный представитель'],
+  ['Chairman of the State Committee for Military Industry', 'Председатель Государственного комитета по военной промышленности'],
+  ['Head of the Department of Military-Technical Cooperation', 'Начальник управления военно-технического сотрудничества'],
+  ['Director of the National Standards Institute', 'Директор национального института стандартизации'],
+  ['Head of the Patent Office', 'Руководитель патентного ведомства'],
+  ['Counsellor', 'Советник'],
+  ['First Secretary', 'Первый секретарь'],
+  ['Chief Expert', 'Главный эксперт'],
+  ['Senior Expert', 'Старший эксперт'],
+  ['Expert', 'Эксперт'],
+  ['Director General', 'Генеральный директор'],
+  ['Chief Engineer', 'Главный инженер'],
+  ['Head of Section', 'Начальник отдела'],
+  ['Legal Adviser', 'Юридический советник'],
+  ['Secretary General', 'Генеральный секретарь'],
+];
+
+/** Fields of organizations: "Research Institute of <field>", "Завод <field>". */
+export const ORGANIZATION_FIELDS: readonly Pair[] = [
+  ['Precision Mechanics', 'точной механики'], ['Optical Instruments', 'оптических приборов'],
+  ['Radio Engineering', 'радиотехники'], ['Special Machine Building', 'специального машиностроения'],
+  ['Aviation Equipment', 'авиационной техники'], ['Electronic Components', 'электронных компонентов'],
+  ['Composite Materials', 'композиционных материалов'], ['Communications Equipment', 'средств связи'],
+  ['Armoured Vehicles', 'бронетехники'], ['Instrument Making', 'приборостроения'],
+  ['Shipbuilding', 'судостроения'], ['Chemical Technology', 'химической технологии'],
+  ['Metallurgy', 'металлургии'], ['Automation Systems', 'систем автоматизации'],
+  ['Engine Building', 'двигателестроения'], ['Navigation Systems', 'навигационных систем'],
+  ['Standardization', 'стандартизации'], ['Metrology', 'метрологии'],
+  ['Certification', 'сертификации'], ['Industrial Design', 'промышленного дизайна'],
+];
+
+export const VENUES: readonly Pair[] = [
+  ['Palace of Nations', 'Дворец наций'],
+  ['Government House', 'Дом правительства'],
+  ['Congress Hall', 'Конгресс-холл'],
+  ['Ministry of Foreign Affairs', 'Министерство иностранных дел'],
+  ['Headquarters of the Secretariat', 'Штаб-квартира Секретариата'],
+  ['Palace of Independence', 'Дворец независимости'],
+];
+
+/** Subjects of agenda items of the report, decision and information kinds. */
+export const AGENDA_TOPICS: readonly Pair[] = [
+  ['the draft program of military-economic cooperation for 2026–2030', 'проекте программы военно-экономического сотрудничества на 2026–2030 годы'],
+  ['standardization of weapons and military equipment', 'стандартизации вооружения и военной техники'],
+  ['the development of multilateral cooperation between enterprises of the defence industry', 'развитии многостороннего сотрудничества предприятий оборонной промышленности'],
+  ['the creation of joint ventures for the modernization and repair of military products', 'создании совместных предприятий по модернизации и ремонту продукции военного назначения'],
+  ['joint research and development work', 'совместных научно-исследовательских и опытно-конструкторских работах'],
+  ['mutual protection of rights to the results of intellectual activity', 'взаимной охране прав на результаты интеллектуальной деятельности'],
+  ['the plan of work for the next year', 'плане работы на следующий год'],
+  ['the budget of the Secretariat', 'бюджете Секретариата'],
+  ['the agreement on production cooperation', 'соглашении о производственной кооперации'],
+  ['the disposal of ammunition', 'утилизации боеприпасов'],
+  ['the unified catalogue of products', 'едином каталоге продукции'],
+  ['the training of specialists', 'подготовке специалистов'],
+  ['the regulation on the coordinating councils', 'положении о координационных советах'],
+  ['the exchange of scientific and technical information', 'обмене научно-технической информацией'],
+  ['the state of supplies of spare parts', 'состоянии поставок запасных частей'],
+  ['the results of joint exercises on logistics support', 'итогах совместных учений по материально-техническому обеспечению'],
+];
