@@ -67,9 +67,7 @@ const SYSTEM: Actor = { ...ANONYMOUS, id: null, role: 'admin', name: 'test' };
  * A migrated database of its own (a real SQLite file, or a fresh PostgreSQL schema), the six
  * member states, and one user per role with an API token.
  */
-export async function createTestApp(
-  opts: { states?: boolean; webDir?: string } = {},
-): Promise<TestApp> {
+export async function createTestApp(opts: { webDir?: string } = {}): Promise<TestApp> {
   const { handle, drop } = await openFreshDatabase();
   await migrateToLatest(handle.db, handle.schema);
   const config = loadConfig(
@@ -80,21 +78,19 @@ export async function createTestApp(
   await app.ready();
 
   const now = new Date().toISOString();
-  if (opts.states !== false) {
-    for (const code of STATES) {
-      await handle.db
-        .insertInto('memberStates')
-        .values({
-          code,
-          name: JSON.stringify({ en: `State ${code}`, ru: `Государство ${code}` }),
-          status: 'member',
-          searchText: code.toLowerCase(),
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .execute();
-    }
+  for (const code of STATES) {
+    await handle.db
+      .insertInto('memberStates')
+      .values({
+        code,
+        name: JSON.stringify({ en: `State ${code}`, ru: `Государство ${code}` }),
+        status: 'member',
+        searchText: code.toLowerCase(),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
   }
   const users = {
     admin: { role: 'admin', memberState: null },
@@ -113,7 +109,7 @@ export async function createTestApp(
       email: `${key.toLowerCase()}@example.org`,
       name: key,
       role: u.role,
-      memberState: opts.states === false ? null : u.memberState,
+      memberState: u.memberState,
       bodyIds: [],
       language: 'en',
       active: true,

@@ -59,12 +59,12 @@ export const ZBody = z.object({
   nameGenitive: ZLocalizedText.nullable().describe(
     'The name as it follows "meeting of" (Russian: genitive case); defaults to name',
   ),
-  shortName: ZLocalizedText.nullable(),
+  shortName: localizedText(100).nullable(),
   kind: ZBodyKind,
   parentId: ZId.nullable(),
   established: ZIsoDate.nullable(),
-  establishedBy: ZLocalizedText.nullable().describe('Free reference to the founding act'),
-  mandate: ZLocalizedText.nullable().describe('The body’s tasks (Markdown)'),
+  establishedBy: localizedText(1000).nullable().describe('Free reference to the founding act'),
+  mandate: localizedText(20000).nullable().describe('The body’s tasks (Markdown)'),
   ...ZResourceMeta,
 });
 export type Body = z.infer<typeof ZBody>;
@@ -107,7 +107,7 @@ export const ZPerson = z.object({
   id: ZId,
   name: ZLocalizedText,
   memberState: ZStateCode.nullable(),
-  position: ZLocalizedText.nullable(),
+  position: localizedText(1000).nullable(),
   ...ZResourceMeta,
 });
 export type Person = z.infer<typeof ZPerson>;

@@ -149,7 +149,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
         }
         return found;
       }
-      if (!row || row.active !== 1) {
+      if (row?.active !== 1) {
         throw new AppError('unauthenticated', 'The token is unknown or revoked.');
       }
       request.actor = actorFromUser(row);
@@ -199,8 +199,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     const now = Date.now();
     const idleLimit = config.sessionIdleMinutes * 60_000;
     if (
-      !row ||
-      row.active !== 1 ||
+      row?.active !== 1 ||
       Date.parse(row.expiresAt) <= now ||
       now - Date.parse(row.lastSeenAt) > idleLimit
     ) {

@@ -1,0 +1,282 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AgendaItem, Body, Meeting, Membership, Participant, User } from '@plenum/shared';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECT, PG_URL } from '../../test/app.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { type DbHandle, openDatabase } from '../db/dialect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEMO_PASSWORD } from './data.ts';
+import { contentCounts, DemoRefused, type DemoResult, loadDemo } from './loader.ts';
+
+interface EmptyApp {
+  app: FastifyInstance;
+  handle: DbHandle;
+  close: () => Promise<void>;
+}
+
+/** A migrated, truly empty database of its own (no states, no users) and the app over it. */
+async function emptyApp(): Promise<EmptyApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-demo-test-'));
+  let handle: DbHandle;
+  let drop = async () => {};
+  if (DIALECT === 'postgres') {
+    const schema = `demo_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+    handle = openDatabase(PG_URL, { schema });
+    drop = async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    };
+  } else {
+    handle = openDatabase(`sqlite:${path.join(dir, 'plenum.db')}`);
+  }
+  await migrateToLatest(handle.db, handle.schema);
+  const config = loadConfig(
+    { PLENUM_DATA_DIR: dir },
+    { logLevel: 'silent', webDir: path.join(dir, 'no-web') },
+  );
+  const app = await buildApp({ config, database: handle, logger: false });
+  await app.ready();
+  return {
+    app,
+    handle,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe(`demo dataset (${DIALECT})`, () => {
+  let t: EmptyApp | undefined;
+  let app: FastifyInstance;
+  let demo: DemoResult;
+  let cookie = '';
+  const steps: string[] = [];
+
+  beforeAll(async () => {
+    t = await emptyApp();
+    app = t.app;
+    demo = await loadDemo(app, {
+      onProgress: (p) => steps.push(`${p.step}/${p.steps} ${p.label}`),
+    });
+    // Read as the demo's administrator, signed in with the demo password.
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'admin@plenum.example', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const session = login.cookies.find((c) => c.name === 'plenum_session');
+    cookie = `plenum_session=${session?.value}`;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const get = async <T>(url: string): Promise<T> => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } });
+    expect(res.statusCode, url).toBe(200);
+    return res.json() as T;
+  };
+
+  it('reports every step of the loading', () => {
+    expect(steps).toEqual([
+      '1/8 Administrator',
+      '2/8 Member states',
+      '3/8 Bodies',
+      '4/8 Persons',
+      '5/8 Memberships',
+      '6/8 Organizations',
+      '7/8 Meetings',
+      '8/8 Users',
+    ]);
+  });
+
+  it('holds the six member states with their Russian names', async () => {
+    const { items } = await get<{ items: { code: string; name: { ru: string } }[] }>(
+      '/member-states',
+    );
+    expect(items.map((s) => s.code)).toEqual(['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
+    expect(items.find((s) => s.code === 'TJK')?.name.ru).toBe('Республика Таджикистан');
+  });
+
+  it('has the ICMEC, established on 2005-06-23 under the CSC, with its councils', async () => {
+    const icmec = await get<Body>(`/bodies/${demo.ids.bodies.icmec}`);
+    const csc = await get<Body>(`/bodies/${demo.ids.bodies.csc}`);
+    expect(csc).toMatchObject({ slug: 'csc', kind: 'statutory_body', parentId: null });
+    expect(icmec).toMatchObject({
+      slug: 'icmec',
+      kind: 'commission',
+      parentId: csc.id,
+      established: '2005-06-23',
+      shortName: { en: 'ICMEC', ru: 'МКВЭС' },
+    });
+    expect(icmec.establishedBy?.en).toBe(
+      'Decision of the CSTO Collective Security Council of 23 June 2005',
+    );
+    expect(icmec.mandate?.en).toContain('long-term programs for military-economic cooperation');
+    expect(icmec.mandate?.ru).toContain('совместных предприятий');
+
+    const { items: councils } = await get<{ items: Body[] }>(
+      `/bodies?parentId=${icmec.id}&kind=council`,
+    );
+    expect(councils.map((b) => b.slug).sort()).toEqual(['cc-ip-protection', 'cc-standardization']);
+  });
+
+  it('names Manturov as chair of the ICMEC', async () => {
+    const { items } = await get<{ items: Membership[] }>(
+      `/memberships?bodyId=${demo.ids.bodies.icmec}&role=chair`,
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ personId: demo.ids.persons.manturov, memberState: 'RUS' });
+  });
+
+  it('announces the XXI meeting in Dushanbe on 2023-04-27, chaired by Manturov', async () => {
+    const xxi = await get<Meeting>(`/meetings/${demo.ids.meetings['icmec-21']}`);
+    expect(xxi).toMatchObject({
+      bodyId: demo.ids.bodies.icmec,
+      number: 21,
+      numeral: 'XXI',
+      status: 'announced',
+      startDate: '2023-04-27',
+      endDate: '2023-04-27',
+      timeZone: 'Asia/Dushanbe',
+      location: { city: { en: 'Dushanbe', ru: 'Душанбе' }, country: 'TJK' },
+      chairPersonId: demo.ids.persons.manturov,
+      parentMeetingId: null,
+      agendaStatus: 'draft',
+    });
+    expect(xxi.name.en).toContain('XXI meeting');
+
+    const { items: participants } = await get<{ items: Participant[] }>(
+      `/meetings/${xxi.id}/participants`,
+    );
+    const sg = participants.find((p) => p.personId === demo.ids.persons.tasmagambetov);
+    expect(sg).toMatchObject({ role: 'secretary_general', notable: true });
+  });
+
+  it('gives the XXI meeting its four draft agenda items in order', async () => {
+    const { items } = await get<{ items: AgendaItem[] }>(
+      `/meetings/${demo.ids.meetings['icmec-21']}/agenda-items`,
+    );
+    expect(items.map((i) => [i.position, i.kind])).toEqual([
+      ['1', 'implementation_review'],
+      ['2', 'statutory_review'],
+      ['3', 'decision'],
+      ['4', 'decision'],
+    ]);
+    expect(items[0]?.title.en).toContain('decisions of the XX meeting of the ICMEC');
+    expect(items[2]?.title.ru).toContain('стандартизации вооружения и военной техники');
+    expect(items[3]?.title.en).toContain('defence-industrial complexes');
+  });
+
+  it('links the two council meetings of 2023-04-26 to the XXI meeting', async () => {
+    const { items } = await get<{ items: Meeting[] }>(
+      `/meetings?parentMeetingId=${demo.ids.meetings['icmec-21']}`,
+    );
+    expect(items).toHaveLength(2);
+    expect(new Set(items.map((m) => m.bodyId))).toEqual(
+      new Set([demo.ids.bodies['cc-standardization'], demo.ids.bodies['cc-ip']]),
+    );
+    for (const meeting of items) {
+      expect(meeting).toMatchObject({
+        startDate: '2023-04-26',
+        status: 'announced',
+        timeZone: 'Asia/Dushanbe',
+        location: { country: 'TJK' },
+      });
+      expect(meeting.notes?.en).toMatch(/^Illustrative:/);
+      const agenda = await get<{ items: AgendaItem[] }>(`/meetings/${meeting.id}/agenda-items`);
+      expect(agenda.items).toHaveLength(1);
+      expect(agenda.items[0]?.title.en).toContain('review and coordination of documents');
+    }
+  });
+
+  it('records the XX meeting in Moscow as held with an approved agenda, marked illustrative', async () => {
+    const xx = await get<Meeting>(`/meetings/${demo.ids.meetings['icmec-20']}`);
+    expect(xx).toMatchObject({
+      number: 20,
+      numeral: 'XX',
+      status: 'held',
+      agendaStatus: 'approved',
+      timeZone: 'Europe/Moscow',
+      location: { country: 'RUS' },
+    });
+    expect(xx.startDate.slice(0, 7)).toBe('2022-10');
+    expect(xx.notes?.en).toMatch(/^Illustrative:/);
+    expect(xx.notes?.ru).toMatch(/^Условный пример:/);
+  });
+
+  it('marks every organization as illustrative', async () => {
+    const { items } = await get<{ items: { name: { en: string; ru: string } }[] }>(
+      '/organizations?limit=200',
+    );
+    expect(items).toHaveLength(12);
+    for (const organization of items) {
+      expect(organization.name.en).toContain('illustrative');
+      expect(organization.name.ru).toContain('условный пример');
+    }
+  });
+
+  it('creates one login per role, all signing in with the demo password', async () => {
+    const { items } = await get<{ items: User[] }>('/users?limit=200');
+    const byEmail = new Map(items.map((u) => [u.email, u]));
+    expect(byEmail.get('admin@plenum.example')?.role).toBe('admin');
+    expect(byEmail.get('secretariat@plenum.example')?.role).toBe('secretariat');
+    expect(byEmail.get('delegate.arm@plenum.example')).toMatchObject({
+      role: 'delegate',
+      memberState: 'ARM',
+    });
+    expect(byEmail.get('delegate.tjk@plenum.example')).toMatchObject({
+      role: 'delegate',
+      memberState: 'TJK',
+    });
+    expect(new Set(byEmail.get('observer@plenum.example')?.bodyIds)).toEqual(
+      new Set([demo.ids.bodies['cc-standardization'], demo.ids.bodies['cc-ip']]),
+    );
+    for (const email of ['secretariat@plenum.example', 'delegate.tjk@plenum.example']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: DEMO_PASSWORD },
+      });
+      expect(res.statusCode, email).toBe(200);
+    }
+  });
+
+  it('went through the API: the changes are audited and the loader token is revoked', async () => {
+    const { items } = await get<{ items: { entityType: string; actorId: string | null }[] }>(
+      '/audit-events?limit=200',
+    );
+    const adminId = demo.ids.users['admin@plenum.example'];
+    const meetingEvents = items.filter((e) => e.entityType === 'meeting');
+    expect(meetingEvents.length).toBeGreaterThan(0);
+    expect(meetingEvents.every((e) => e.actorId === adminId)).toBe(true);
+
+    const tokens = await t!.handle.db
+      .selectFrom('apiTokens')
+      .select(['revokedAt'])
+      .where('name', '=', 'demo loader')
+      .execute();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]?.revokedAt).not.toBeNull();
+  });
+
+  it('refuses a database that holds data, changing nothing', async () => {
+    const before = await contentCounts(t!.handle.db);
+    await expect(loadDemo(app)).rejects.toBeInstanceOf(DemoRefused);
+    expect(await contentCounts(t!.handle.db)).toEqual(before);
+  });
+});

@@ -1,0 +1,369 @@
+import { MEETING_TRANSITIONS, type MeetingStatus, type Role } from '@plenum/shared';
+import type { FastifyInstance } from 'fastify';
+import { API_PREFIX } from '../app.ts';
+import type { Db } from '../db/dialect.ts';
+import { createToken } from '../modules/auth/service.ts';
+import { findUserByEmail } from '../modules/users/repository.ts';
+import { insertUser } from '../modules/users/service.ts';
+import type { Actor } from '../platform/context.ts';
+import {
+  DEMO_PASSWORD,
+  type DemoAgendaItem,
+  type DemoDataset,
+  type DemoMeeting,
+  demoDataset,
+} from './data.ts';
+import { DemoLoadError, DemoRefused } from './errors.ts';
+
+export { DemoLoadError, DemoRefused };
+
+/** The tables whose rows make a database "hold data": the demo loads only when all are empty. */
+const CONTENT_TABLES = ['memberStates', 'bodies', 'persons', 'organizations', 'meetings'] as const;
+type ContentTable = (typeof CONTENT_TABLES)[number];
+
+/** Rows per content table, leaving out the empty ones; `{}` means the database holds no data. */
+export async function contentCounts(db: Db): Promise<Partial<Record<ContentTable, number>>> {
+  const counts: Partial<Record<ContentTable, number>> = {};
+  for (const table of CONTENT_TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) > 0) {
+      counts[table] = Number(row.n);
+    }
+  }
+  return counts;
+}
+
+/** Whether the demo's administrator exists, i.e. the demo logins apply to this database. */
+export async function hasDemoLogins(db: Db, dataset: DemoDataset = demoDataset): Promise<boolean> {
+  return (await findUserByEmail(db, dataset.admin.email)) !== undefined;
+}
+
+export interface DemoLogin {
+  email: string;
+  role: Role;
+  memberState: string | null;
+}
+
+/** The demo's logins, administrator first; all share DEMO_PASSWORD. */
+export function demoLogins(dataset: DemoDataset = demoDataset): DemoLogin[] {
+  return [
+    { email: dataset.admin.email, role: 'admin', memberState: null },
+    ...dataset.users.map((u) => ({
+      email: u.email,
+      role: u.role,
+      memberState: u.memberState ?? null,
+    })),
+  ];
+}
+
+export interface DemoProgress {
+  /** 1-based number of the finished step. */
+  step: number;
+  steps: number;
+  label: string;
+  /** Records created in this step. */
+  count: number;
+}
+
+export interface DemoResult {
+  password: string;
+  logins: DemoLogin[];
+  /** Users that already existed (same e-mail) and were left as they were. */
+  keptUsers: string[];
+  /** Ids of the created records by their key in the dataset. */
+  ids: {
+    bodies: Record<string, string>;
+    persons: Record<string, string>;
+    organizations: Record<string, string>;
+    meetings: Record<string, string>;
+    users: Record<string, string>;
+  };
+}
+
+const STEPS = [
+  'Administrator',
+  'Member states',
+  'Bodies',
+  'Persons',
+  'Memberships',
+  'Organizations',
+  'Meetings',
+  'Users',
+] as const;
+
+/** The allowed transitions from `planned` to `target`, shortest first (DESIGN §2). */
+function statusPath(target: MeetingStatus): MeetingStatus[] {
+  const queue: MeetingStatus[][] = [['planned']];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    const last = path[path.length - 1]!;
+    if (last === target) {
+      return path.slice(1);
+    }
+    for (const next of MEETING_TRANSITIONS[last]) {
+      if (!path.includes(next)) {
+        queue.push([...path, next]);
+      }
+    }
+  }
+  throw new DemoLoadError(`No way from planned to ${target}.`);
+}
+
+function lookup(ids: Record<string, string>, key: string, what: string): string {
+  const id = ids[key];
+  if (!id) {
+    throw new DemoLoadError(`The demo dataset names an unknown ${what} "${key}".`);
+  }
+  return id;
+}
+
+/**
+ * Loads the demo dataset through the HTTP API (`app.inject`), so it obeys every rule and lands in
+ * the audit chain. The administrator and its API token are made directly; everything else is
+ * posted as that administrator, whose token is revoked at the end. Refuses a database that holds
+ * data.
+ */
+export async function loadDemo(
+  app: FastifyInstance,
+  opts: { dataset?: DemoDataset; onProgress?: (p: DemoProgress) => void } = {},
+): Promise<DemoResult> {
+  const dataset = opts.dataset ?? demoDataset;
+  const { db, dialect } = app;
+  const existing = await contentCounts(db);
+  if (Object.keys(existing).length > 0) {
+    const held = Object.entries(existing)
+      .map(([table, n]) => `${n} ${table.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`)
+      .join(', ');
+    throw new DemoRefused(
+      `The database already holds data (${held}); the demo loads only into an empty database.`,
+    );
+  }
+
+  let stepNo = 0;
+  const done = (count: number) => {
+    stepNo += 1;
+    opts.onProgress?.({ step: stepNo, steps: STEPS.length, label: STEPS[stepNo - 1]!, count });
+  };
+
+  // The administrator the loader acts as: made directly, since nobody may call the API yet.
+  const loaderActor: Actor = {
+    id: null,
+    role: 'admin',
+    name: 'demo loader',
+    memberState: null,
+    bodyIds: [],
+  };
+  let admin = await findUserByEmail(db, dataset.admin.email);
+  const keptUsers: string[] = [];
+  const adminExisted = admin !== undefined;
+  if (admin) {
+    if (admin.role !== 'admin' || admin.active !== 1) {
+      throw new DemoRefused(
+        `${dataset.admin.email} exists but is not an active administrator; the demo needs it as one.`,
+      );
+    }
+    keptUsers.push(admin.email);
+  } else {
+    const created = await insertUser(db, dialect, loaderActor, {
+      email: dataset.admin.email,
+      name: dataset.admin.name,
+      role: 'admin',
+      memberState: null,
+      bodyIds: [],
+      language: 'en',
+      active: true,
+      password: DEMO_PASSWORD,
+    });
+    admin = await findUserByEmail(db, created.email);
+  }
+  const adminId = admin!.id;
+  const adminActor: Actor = { ...loaderActor, id: adminId, name: admin!.name };
+  const token = await createToken({ db, dialect, actor: adminActor }, 'demo loader', adminId);
+  done(adminExisted ? 0 : 1);
+
+  const call = async <T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token.token}`,
+      'accept-language': 'en',
+    };
+    const res = await app.inject({
+      method,
+      url: `${API_PREFIX}${url}`,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+    if (res.statusCode >= 300) {
+      let detail = res.body;
+      try {
+        const problem = JSON.parse(res.body) as {
+          title?: string;
+          detail?: string;
+          errors?: { path: string; message: string }[];
+        };
+        const fields = (problem.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ');
+        detail = [problem.title, problem.detail, fields].filter(Boolean).join(' — ');
+      } catch {
+        // not a problem document; keep the raw body
+      }
+      throw new DemoLoadError(
+        `${method} ${API_PREFIX}${url} answered ${res.statusCode}: ${detail}`,
+      );
+    }
+    return { status: res.statusCode, body: (res.body ? res.json() : undefined) as T };
+  };
+  const post = async <T = { id: string; version: number }>(url: string, payload: unknown) =>
+    (await call<T>('POST', url, payload)).body;
+
+  const loadContent = async (): Promise<DemoResult> => {
+    for (const state of dataset.memberStates) {
+      await post('/member-states', state);
+    }
+    done(dataset.memberStates.length);
+
+    const bodies: Record<string, string> = {};
+    for (const { key, parent, ...body } of dataset.bodies) {
+      const parentId = parent ? lookup(bodies, parent, 'body') : null;
+      bodies[key] = (await post('/bodies', { ...body, parentId })).id;
+    }
+    done(dataset.bodies.length);
+
+    const persons: Record<string, string> = {};
+    for (const { key, ...person } of dataset.persons) {
+      persons[key] = (await post('/persons', person)).id;
+    }
+    done(dataset.persons.length);
+
+    for (const { person, body, ...membership } of dataset.memberships) {
+      await post('/memberships', {
+        ...membership,
+        personId: lookup(persons, person, 'person'),
+        bodyId: lookup(bodies, body, 'body'),
+      });
+    }
+    done(dataset.memberships.length);
+
+    const organizations: Record<string, string> = {};
+    for (const { key, ...organization } of dataset.organizations) {
+      organizations[key] = (await post('/organizations', organization)).id;
+    }
+    done(dataset.organizations.length);
+
+    const meetings: Record<string, string> = {};
+    for (const meeting of dataset.meetings) {
+      meetings[meeting.key] = await loadMeeting(meeting, { bodies, persons, meetings }, call);
+    }
+    done(dataset.meetings.length);
+
+    const users: Record<string, string> = { [dataset.admin.email]: adminId };
+    let created = 0;
+    for (const { bodies: scope, ...user } of dataset.users) {
+      if (await findUserByEmail(db, user.email.toLowerCase())) {
+        keptUsers.push(user.email);
+        continue;
+      }
+      const bodyIds = (scope ?? []).map((key) => lookup(bodies, key, 'body'));
+      users[user.email] = (await post('/users', { ...user, bodyIds, password: DEMO_PASSWORD })).id;
+      created += 1;
+    }
+    done(created);
+
+    return {
+      password: DEMO_PASSWORD,
+      logins: demoLogins(dataset),
+      keptUsers,
+      ids: { bodies, persons, organizations, meetings, users },
+    };
+  };
+
+  // The loader's token is of no use afterwards; revoked, it cannot leak. A failed revocation
+  // must not hide the failure that stopped the loading.
+  const revoke = () => call('DELETE', `/auth/tokens/${token.id}`);
+  let result: DemoResult;
+  try {
+    result = await loadContent();
+  } catch (error) {
+    await revoke().catch(() => undefined);
+    throw error;
+  }
+  await revoke();
+  return result;
+}
+
+type Call = <T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) => Promise<{ status: number; body: T }>;
+
+/** One meeting: created as planned, with participants and agenda, then moved to its status. */
+async function loadMeeting(
+  meeting: DemoMeeting,
+  ids: {
+    bodies: Record<string, string>;
+    persons: Record<string, string>;
+    meetings: Record<string, string>;
+  },
+  call: Call,
+): Promise<string> {
+  const {
+    key: _key,
+    body,
+    chair,
+    parent,
+    status,
+    agenda,
+    agendaApproved,
+    participants,
+    ...fields
+  } = meeting;
+  const created = await call<{ id: string }>('POST', '/meetings', {
+    ...fields,
+    bodyId: lookup(ids.bodies, body, 'body'),
+    chairPersonId: chair ? lookup(ids.persons, chair, 'person') : null,
+    parentMeetingId: parent ? lookup(ids.meetings, parent, 'meeting') : null,
+    status: 'planned',
+  });
+  const id = created.body.id;
+
+  for (const { person, body: represented, ...participant } of participants) {
+    await call('POST', `/meetings/${id}/participants`, {
+      ...participant,
+      personId: lookup(ids.persons, person, 'person'),
+      bodyId: represented ? lookup(ids.bodies, represented, 'body') : null,
+    });
+  }
+
+  const addItems = async (items: DemoAgendaItem[], parentId: string | null) => {
+    for (const { rapporteur, children, ...item } of items) {
+      const added = await call<{ id: string }>('POST', `/meetings/${id}/agenda-items`, {
+        ...item,
+        parentId,
+        rapporteurPersonId: rapporteur ? lookup(ids.persons, rapporteur, 'person') : null,
+      });
+      if (children) {
+        await addItems(children, added.body.id);
+      }
+    }
+  };
+  await addItems(agenda, null);
+
+  const approve = async () => {
+    await call('POST', `/meetings/${id}/agenda/approve`, {});
+  };
+  const path = statusPath(status);
+  // An agenda is approved at the opening of the session; a meeting that never opened has its
+  // agenda approved beforehand.
+  if (agendaApproved && !path.includes('in_session')) {
+    await approve();
+  }
+  for (const next of path) {
+    await call('PATCH', `/meetings/${id}`, { status: next });
+    if (next === 'in_session' && agendaApproved) {
+      await approve();
+    }
+  }
+  return id;
+}
