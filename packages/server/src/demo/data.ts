@@ -2,24 +2,30 @@ import type {
   LocalizedText,
   MeetingStatus,
   ZAgendaItemCreate,
+  ZAssignmentCreate,
   ZBodyCreate,
+  ZDecisionCreate,
+  ZDecisionRelationInput,
   ZMeetingCreate,
   ZMemberStateCreate,
   ZMembershipCreate,
   ZOrganizationCreate,
   ZParticipantCreate,
   ZPersonCreate,
+  ZReportCreate,
   ZUserCreate,
 } from '@plenum/shared';
 import type { z } from 'zod';
+import { demoAssignments, demoDecisions, demoReports } from './decisions-data.ts';
 
 /**
  * The demo dataset: the commission of the seed announcement (DESIGN, preamble), as data. The
  * loader (`loader.ts`) posts it through the HTTP API, so every rule applies and every change is
  * audited. Records refer to one another by `key`; the loader turns keys into the ids the API
  * returns. Facts the announcement does not state are marked as illustrative in the records
- * themselves (meeting notes, body mandates, organization names), so nobody mistakes them for
- * the public record.
+ * themselves (meeting notes, body mandates, organization names, decision texts), so nobody
+ * mistakes them for the public record. The decisions, their assignments and the implementation
+ * reports are in `decisions-data.ts`.
  */
 
 /** The shared password of every demo login (printed by `plenum start` and `plenum demo`). */
@@ -56,6 +62,8 @@ export interface DemoParticipant
 
 export interface DemoAgendaItem
   extends Omit<In<typeof ZAgendaItemCreate>, 'parentId' | 'rapporteurPersonId' | 'reason'> {
+  /** Names the item for the decisions adopted under it (unique within its meeting). */
+  key?: string;
   rapporteur?: string;
   children?: DemoAgendaItem[];
 }
@@ -83,6 +91,40 @@ export interface DemoUser extends Omit<In<typeof ZUserCreate>, 'password' | 'bod
   bodies?: string[];
 }
 
+export interface DemoDecision
+  extends Omit<In<typeof ZDecisionCreate>, 'bodyId' | 'meetingId' | 'agendaItemId' | 'relations'> {
+  key: string;
+  /** Key of the adopting body. */
+  body: string;
+  /** Key of the meeting that adopted it; without one, `number` is required. */
+  meeting?: string;
+  /** Key of the agenda item of that meeting. */
+  agendaItem?: string;
+  /**
+   * How it acts on earlier decisions (by key). Loaded after the reports, since superseding or
+   * cancelling closes the earlier decision to further reports.
+   */
+  relations?: (Omit<In<typeof ZDecisionRelationInput>, 'decisionId'> & { decision: string })[];
+}
+
+/** Who must act: a member state (by code) or a body (by key). */
+export type DemoAssignee =
+  | { memberState: string; body?: never }
+  | { body: string; memberState?: never };
+
+export type DemoAssignment = DemoAssignee &
+  Omit<In<typeof ZAssignmentCreate>, 'memberState' | 'bodyId'> & {
+    /** Key of the decision. */
+    decision: string;
+  };
+
+/** A report on the assignment of `decision` to the assignee; dated, never defaulting to today. */
+export type DemoReport = DemoAssignee &
+  Omit<In<typeof ZReportCreate>, 'assignmentId' | 'reportedOn'> & {
+    decision: string;
+    reportedOn: string;
+  };
+
 export interface DemoDataset {
   /** Created directly in the database; the loader acts as this user through the API. */
   admin: { email: string; name: string };
@@ -93,6 +135,10 @@ export interface DemoDataset {
   organizations: DemoOrganization[];
   /** In order: a meeting that another refers to comes first. */
   meetings: DemoMeeting[];
+  /** In order: a meeting's decisions are numbered in this order (20/1, 20/2, …). */
+  decisions: DemoDecision[];
+  assignments: DemoAssignment[];
+  reports: DemoReport[];
   users: DemoUser[];
 }
 
@@ -331,11 +377,11 @@ export const demoDataset: DemoDataset = {
       agendaApproved: true,
       notes: en(
         'Illustrative: the announcement of the XXI meeting says only that the XX meeting was held ' +
-          'in October 2022 in Moscow; the date (20 October 2022), the chair and the agenda are ' +
-          'assumed for the demonstration.',
+          'in October 2022 in Moscow; the date (20 October 2022), the chair, the agenda and the ' +
+          'decisions are assumed for the demonstration.',
         'Условный пример: в сообщении о XXI заседании сказано лишь, что XX заседание состоялось ' +
-          'в октябре 2022 года в Москве; дата (20 октября 2022 года), председатель и повестка дня ' +
-          'приняты для демонстрации.',
+          'в октябре 2022 года в Москве; дата (20 октября 2022 года), председатель, повестка дня ' +
+          'и решения приняты для демонстрации.',
       ),
       participants: [{ person: 'manturov', role: 'chair', memberState: 'RUS', notable: true }],
       agenda: [
@@ -354,6 +400,44 @@ export const demoDataset: DemoDataset = {
           ),
         },
         {
+          key: 'standardization',
+          kind: 'decision',
+          title: en(
+            'On the standardization of armaments and military equipment within the CSTO',
+            'О стандартизации вооружения и военной техники в рамках ОДКБ',
+          ),
+        },
+        {
+          key: 'programs',
+          kind: 'decision',
+          title: en(
+            'On long-term programs of military-economic cooperation, joint ventures and joint ' +
+              'research and development work',
+            'О долгосрочных программах военно-экономического сотрудничества, совместных ' +
+              'предприятиях и совместных научно-исследовательских и опытно-конструкторских работах',
+          ),
+        },
+        {
+          key: 'ip',
+          kind: 'decision',
+          title: en(
+            'On the mutual protection of rights to the results of intellectual activity obtained ' +
+              'and used in military-economic cooperation within the CSTO',
+            'О взаимной охране прав на результаты интеллектуальной деятельности, полученные и ' +
+              'используемые в ходе военно-экономического сотрудничества в рамках ОДКБ',
+          ),
+        },
+        {
+          key: 'cooperation',
+          kind: 'decision',
+          title: en(
+            'On cooperation between enterprises of the defence-industrial complexes of the ' +
+              'member states',
+            'О кооперации предприятий оборонно-промышленных комплексов государств – членов ОДКБ',
+          ),
+        },
+        {
+          key: 'next-meeting',
           kind: 'other',
           title: en(
             'On the date and venue of the next meeting of the ICMEC',
@@ -459,6 +543,10 @@ export const demoDataset: DemoDataset = {
       ],
     },
   ],
+
+  decisions: demoDecisions,
+  assignments: demoAssignments,
+  reports: demoReports,
 
   users: [
     { email: 'secretariat@plenum.example', name: 'Demo Secretariat Officer', role: 'secretariat' },

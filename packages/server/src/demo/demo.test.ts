@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AgendaItem, Body, Meeting, Membership, Participant, User } from '@plenum/shared';
+import type {
+  AgendaItem,
+  AssignmentListItem,
+  Body,
+  Decision,
+  ImplementationReview,
+  Meeting,
+  Membership,
+  Participant,
+  Report,
+  User,
+} from '@plenum/shared';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +22,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { type DbHandle, openDatabase } from '../db/dialect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { DEMO_PASSWORD } from './data.ts';
+import { DEMO_PASSWORD, demoDataset } from './data.ts';
 import { contentCounts, DemoRefused, type DemoResult, loadDemo } from './loader.ts';
 
 interface EmptyApp {
@@ -85,22 +96,32 @@ describe(`demo dataset (${DIALECT})`, () => {
   }, 120_000);
   afterAll(async () => t?.close());
 
-  const get = async <T>(url: string): Promise<T> => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } });
+  const get = async <T>(url: string, as = cookie): Promise<T> => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1${url}`,
+      headers: { cookie: as },
+    });
     expect(res.statusCode, url).toBe(200);
     return res.json() as T;
   };
+  const decisionsOf = async (query: string) =>
+    (await get<{ items: Decision[] }>(`/decisions?${query}&limit=100`)).items;
 
   it('reports every step of the loading', () => {
     expect(steps).toEqual([
-      '1/8 Administrator',
-      '2/8 Member states',
-      '3/8 Bodies',
-      '4/8 Persons',
-      '5/8 Memberships',
-      '6/8 Organizations',
-      '7/8 Meetings',
-      '8/8 Users',
+      '1/12 Administrator',
+      '2/12 Member states',
+      '3/12 Bodies',
+      '4/12 Persons',
+      '5/12 Memberships',
+      '6/12 Organizations',
+      '7/12 Meetings',
+      '8/12 Decisions',
+      '9/12 Assignments',
+      '10/12 Reports',
+      '11/12 Relations',
+      '12/12 Users',
     ]);
   });
 
@@ -219,6 +240,180 @@ describe(`demo dataset (${DIALECT})`, () => {
     expect(xx.notes?.ru).toMatch(/^Условный пример:/);
   });
 
+  it('numbers the decisions of the XX meeting 20/1 … 20/8, under its agenda items', async () => {
+    const xx = demo.ids.meetings['icmec-20'];
+    const decisions = (await decisionsOf(`meetingId=${xx}`)).sort(
+      (a, b) => Number(a.number.split('/')[1]) - Number(b.number.split('/')[1]),
+    );
+    expect(decisions.map((d) => d.number)).toEqual([
+      '20/1',
+      '20/2',
+      '20/3',
+      '20/4',
+      '20/5',
+      '20/6',
+      '20/7',
+      '20/8',
+    ]);
+    expect(new Set(decisions.map((d) => d.kind))).toEqual(
+      new Set(['decision', 'recommendation', 'instruction']),
+    );
+    for (const decision of decisions) {
+      expect(decision).toMatchObject({ bodyId: demo.ids.bodies.icmec, adoptedOn: '2022-10-20' });
+    }
+    const item = (key: string) => demo.ids.agendaItems[`icmec-20/${key}`];
+    expect(decisions.map((d) => d.agendaItemId)).toEqual([
+      item('standardization'),
+      item('standardization'),
+      item('programs'),
+      item('programs'),
+      item('programs'),
+      item('ip'),
+      item('cooperation'),
+      item('next-meeting'),
+    ]);
+    expect(decisions[0]?.title.en).toContain('interstate standards');
+    expect(decisions[7]?.title.ru).toContain('XXI заседания МКВЭС');
+  });
+
+  it('records three CSC decisions of November 2022 outside a meeting, assigned to the ICMEC', async () => {
+    const csc = await decisionsOf(`bodyId=${demo.ids.bodies.csc}`);
+    expect(csc.map((d) => d.number).sort()).toEqual(['CSC-2022-11', 'CSC-2022-12', 'CSC-2022-13']);
+    for (const decision of csc) {
+      expect(decision).toMatchObject({ meetingId: null, adoptedOn: '2022-11-23' });
+    }
+    const assigned = await decisionsOf(`assigneeBodyId=${demo.ids.bodies.icmec}`);
+    expect(assigned.map((d) => d.number).sort()).toEqual([
+      'CSC-2022-11',
+      'CSC-2022-12',
+      'CSC-2022-13',
+    ]);
+  });
+
+  it('marks the text of every decision as an illustrative example, in both languages', async () => {
+    const decisions = await decisionsOf('sort=adopted');
+    expect(decisions).toHaveLength(demoDataset.decisions.length);
+    for (const decision of decisions) {
+      expect(decision.text.en, decision.number).toMatch(/\*Illustrative example: .+\*$/);
+      expect(decision.text.ru, decision.number).toMatch(/\*Условный пример: .+\*$/);
+      expect(decision.textHtml.en).toContain('<em>Illustrative example:');
+    }
+  });
+
+  it('records a decision superseded and one amended by the CSC', async () => {
+    const byNumber = new Map((await decisionsOf('sort=adopted')).map((d) => [d.number, d]));
+    const superseded = byNumber.get('20/6');
+    expect(superseded?.status).toBe('superseded');
+    expect(superseded?.relations).toEqual([
+      expect.objectContaining({ kind: 'supersedes', direction: 'incoming', number: 'CSC-2022-13' }),
+    ]);
+    expect(byNumber.get('CSC-2022-13')?.text.en).toContain('supersedes instruction 20/6');
+    const amended = byNumber.get('20/1');
+    expect(amended?.status).not.toBe('superseded');
+    expect(amended?.relations).toEqual([
+      expect.objectContaining({ kind: 'amends', direction: 'incoming', number: 'CSC-2022-12' }),
+    ]);
+  });
+
+  it('reviews at the XXI meeting the XX decisions and the CSC decisions, live', async () => {
+    const review = await get<ImplementationReview>(
+      `/meetings/${demo.ids.meetings['icmec-21']}/implementation-review`,
+    );
+    expect(review).toMatchObject({
+      previousReviewMeetingId: demo.ids.meetings['icmec-20'],
+      recorded: false,
+    });
+    const own = review.entries.filter((e) => e.source === 'own').map((e) => e.decision.number);
+    const statutory = review.entries
+      .filter((e) => e.source === 'statutory')
+      .map((e) => e.decision.number);
+    expect(own.sort()).toEqual(['20/1', '20/2', '20/3', '20/4', '20/5', '20/6', '20/7', '20/8']);
+    expect(statutory.sort()).toEqual(['CSC-2022-11', 'CSC-2022-12', 'CSC-2022-13']);
+
+    const { summary } = review;
+    expect(summary.total).toBe(11);
+    expect(summary.implemented).toBeGreaterThanOrEqual(1);
+    expect(summary.inProgress).toBeGreaterThanOrEqual(1);
+    expect(summary.overdue).toBeGreaterThanOrEqual(1);
+    expect(summary.closed).toBe(1);
+    expect(
+      summary.implemented +
+        summary.inProgress +
+        summary.overdue +
+        summary.notImplemented +
+        summary.closed,
+    ).toBe(summary.total);
+
+    const statusOf = (number: string) =>
+      review.entries.find((e) => e.decision.number === number)?.decision.status;
+    // Closed long before today, whatever the date of the run.
+    expect(statusOf('20/3')).toBe('implemented');
+    expect(statusOf('20/2')).toBe('overdue');
+    expect(statusOf('CSC-2022-13')).toBe('overdue');
+    expect(statusOf('20/6')).toBe('superseded');
+    // The Program runs until 2030.
+    expect(statusOf('CSC-2022-11')).toBe('in_progress');
+
+    const assignments = review.entries.flatMap((e) => e.assignments);
+    const statuses = new Set(assignments.map((a) => a.status));
+    for (const status of [
+      'pending',
+      'in_progress',
+      'implemented',
+      'not_implemented',
+      'not_applicable',
+    ]) {
+      expect(statuses, status).toContain(status);
+    }
+    // Every member state and the ICMEC itself appear among the assignees.
+    expect(new Set(assignments.map((a) => a.memberState).filter(Boolean))).toEqual(
+      new Set(['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']),
+    );
+    expect(assignments.some((a) => a.bodyId === demo.ids.bodies.icmec)).toBe(true);
+    // Every report is dated, in Russian, and none after today.
+    for (const assignment of assignments) {
+      const report = assignment.latestReport;
+      if (report) {
+        expect(report.text?.ru).toBeTruthy();
+        expect(report.reportedOn <= review.asOf).toBe(true);
+      }
+    }
+  });
+
+  it('keeps every report of an assignment, the latest setting its status', async () => {
+    const [kgz] = (
+      await get<{ items: AssignmentListItem[] }>('/assignments?memberState=KGZ&limit=100')
+    ).items.filter((a) => a.decision.number === '20/2');
+    expect(kgz).toMatchObject({ status: 'not_implemented', overdue: true });
+    const { items } = await get<{ items: Report[] }>(
+      `/decisions/${kgz!.decisionId}/reports?assignmentId=${kgz!.id}`,
+    );
+    expect(items.map((r) => [r.reportedOn, r.status])).toEqual([
+      ['2024-07-10', 'not_implemented'],
+      ['2023-12-01', 'in_progress'],
+    ]);
+    expect(items[0]?.text?.en).toContain('not been adopted');
+  });
+
+  it("shows a delegate its state's open assignments, overdue ones among them", async () => {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'delegate.tjk@plenum.example', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const session = login.cookies.find((c) => c.name === 'plenum_session');
+    const delegate = `plenum_session=${session?.value}`;
+    const { items } = await get<{ items: AssignmentListItem[] }>(
+      '/assignments?memberState=TJK&open=true&limit=100',
+      delegate,
+    );
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((a) => a.memberState === 'TJK')).toBe(true);
+    expect(items.some((a) => a.overdue)).toBe(true);
+    expect(items.map((a) => a.decision.number)).toContain('CSC-2022-13');
+  });
+
   it('marks every organization as illustrative', async () => {
     const { items } = await get<{ items: { name: { en: string; ru: string } }[] }>(
       '/organizations?limit=200',
@@ -257,13 +452,14 @@ describe(`demo dataset (${DIALECT})`, () => {
   });
 
   it('went through the API: the changes are audited and the loader token is revoked', async () => {
-    const { items } = await get<{ items: { entityType: string; actorId: string | null }[] }>(
-      '/audit-events?limit=200',
-    );
     const adminId = demo.ids.users['admin@plenum.example'];
-    const meetingEvents = items.filter((e) => e.entityType === 'meeting');
-    expect(meetingEvents.length).toBeGreaterThan(0);
-    expect(meetingEvents.every((e) => e.actorId === adminId)).toBe(true);
+    for (const entityType of ['meeting', 'decision', 'assignment']) {
+      const { items } = await get<{ items: { entityType: string; actorId: string | null }[] }>(
+        `/audit-events?entityType=${entityType}&limit=200`,
+      );
+      expect(items.length, entityType).toBeGreaterThan(0);
+      expect(items.every((e) => e.actorId === adminId)).toBe(true);
+    }
 
     const tokens = await t!.handle.db
       .selectFrom('apiTokens')

@@ -9,6 +9,7 @@ import type { Actor } from '../platform/context.ts';
 import {
   DEMO_PASSWORD,
   type DemoAgendaItem,
+  type DemoAssignee,
   type DemoDataset,
   type DemoMeeting,
   demoDataset,
@@ -79,6 +80,9 @@ export interface DemoResult {
     persons: Record<string, string>;
     organizations: Record<string, string>;
     meetings: Record<string, string>;
+    /** Agenda items by `meetingKey/itemKey`. */
+    agendaItems: Record<string, string>;
+    decisions: Record<string, string>;
     users: Record<string, string>;
   };
 }
@@ -91,6 +95,10 @@ const STEPS = [
   'Memberships',
   'Organizations',
   'Meetings',
+  'Decisions',
+  'Assignments',
+  'Reports',
+  'Relations',
   'Users',
 ] as const;
 
@@ -110,6 +118,13 @@ function statusPath(target: MeetingStatus): MeetingStatus[] {
     }
   }
   throw new DemoLoadError(`No way from planned to ${target}.`);
+}
+
+/** The key under which the loader keeps an assignment: its decision and its assignee. */
+function assignmentKey(decision: string, assignee: DemoAssignee): string {
+  return assignee.memberState
+    ? `${decision}|state:${assignee.memberState}`
+    : `${decision}|body:${assignee.body}`;
 }
 
 function lookup(ids: Record<string, string>, key: string, what: string): string {
@@ -252,10 +267,78 @@ export async function loadDemo(
     done(dataset.organizations.length);
 
     const meetings: Record<string, string> = {};
+    const agendaItems: Record<string, string> = {};
     for (const meeting of dataset.meetings) {
-      meetings[meeting.key] = await loadMeeting(meeting, { bodies, persons, meetings }, call);
+      const loaded = await loadMeeting(meeting, { bodies, persons, meetings }, call);
+      meetings[meeting.key] = loaded.id;
+      for (const [itemKey, itemId] of Object.entries(loaded.agendaItems)) {
+        agendaItems[`${meeting.key}/${itemKey}`] = itemId;
+      }
     }
     done(dataset.meetings.length);
+
+    // Decisions first, then who must act on them and what they reported; the links between
+    // decisions last, since superseding or cancelling a decision closes it to further reports.
+    const decisions: Record<string, string> = {};
+    for (const {
+      key,
+      body,
+      meeting,
+      agendaItem,
+      relations: _relations,
+      ...decision
+    } of dataset.decisions) {
+      if (agendaItem && !meeting) {
+        throw new DemoLoadError(`The demo decision "${key}" names an agenda item but no meeting.`);
+      }
+      decisions[key] = (
+        await post('/decisions', {
+          ...decision,
+          bodyId: lookup(bodies, body, 'body'),
+          meetingId: meeting ? lookup(meetings, meeting, 'meeting') : null,
+          agendaItemId:
+            meeting && agendaItem
+              ? lookup(agendaItems, `${meeting}/${agendaItem}`, 'agenda item')
+              : null,
+        })
+      ).id;
+    }
+    done(dataset.decisions.length);
+
+    const assignments: Record<string, string> = {};
+    for (const { decision, memberState, body, ...assignment } of dataset.assignments) {
+      const decisionId = lookup(decisions, decision, 'decision');
+      const assignee: DemoAssignee = memberState ? { memberState } : { body: body as string };
+      assignments[assignmentKey(decision, assignee)] = (
+        await post(`/decisions/${decisionId}/assignments`, {
+          ...assignment,
+          memberState: memberState ?? null,
+          bodyId: memberState ? null : lookup(bodies, body as string, 'body'),
+        })
+      ).id;
+    }
+    done(dataset.assignments.length);
+
+    for (const { decision, memberState, body, ...report } of dataset.reports) {
+      const assignee: DemoAssignee = memberState ? { memberState } : { body: body as string };
+      await post(`/decisions/${lookup(decisions, decision, 'decision')}/reports`, {
+        ...report,
+        assignmentId: lookup(assignments, assignmentKey(decision, assignee), 'assignment'),
+      });
+    }
+    done(dataset.reports.length);
+
+    let relationCount = 0;
+    for (const { key, relations } of dataset.decisions) {
+      for (const { decision, ...relation } of relations ?? []) {
+        await post(`/decisions/${decisions[key]}/relations`, {
+          ...relation,
+          decisionId: lookup(decisions, decision, 'decision'),
+        });
+        relationCount += 1;
+      }
+    }
+    done(relationCount);
 
     const users: Record<string, string> = { [dataset.admin.email]: adminId };
     let created = 0;
@@ -274,7 +357,7 @@ export async function loadDemo(
       password: DEMO_PASSWORD,
       logins: demoLogins(dataset),
       keptUsers,
-      ids: { bodies, persons, organizations, meetings, users },
+      ids: { bodies, persons, organizations, meetings, agendaItems, decisions, users },
     };
   };
 
@@ -298,7 +381,10 @@ type Call = <T>(
   payload?: unknown,
 ) => Promise<{ status: number; body: T }>;
 
-/** One meeting: created as planned, with participants and agenda, then moved to its status. */
+/**
+ * One meeting: created as planned, with participants and agenda, then moved to its status. Returns
+ * its id and the ids of its keyed agenda items.
+ */
 async function loadMeeting(
   meeting: DemoMeeting,
   ids: {
@@ -307,7 +393,7 @@ async function loadMeeting(
     meetings: Record<string, string>;
   },
   call: Call,
-): Promise<string> {
+): Promise<{ id: string; agendaItems: Record<string, string> }> {
   const {
     key: _key,
     body,
@@ -336,13 +422,22 @@ async function loadMeeting(
     });
   }
 
+  const agendaItems: Record<string, string> = {};
   const addItems = async (items: DemoAgendaItem[], parentId: string | null) => {
-    for (const { rapporteur, children, ...item } of items) {
+    for (const { key, rapporteur, children, ...item } of items) {
       const added = await call<{ id: string }>('POST', `/meetings/${id}/agenda-items`, {
         ...item,
         parentId,
         rapporteurPersonId: rapporteur ? lookup(ids.persons, rapporteur, 'person') : null,
       });
+      if (key) {
+        if (agendaItems[key]) {
+          throw new DemoLoadError(
+            `The demo meeting "${meeting.key}" has two agenda items "${key}".`,
+          );
+        }
+        agendaItems[key] = added.body.id;
+      }
       if (children) {
         await addItems(children, added.body.id);
       }
@@ -365,5 +460,5 @@ async function loadMeeting(
       await approve();
     }
   }
-  return id;
+  return { id, agendaItems };
 }

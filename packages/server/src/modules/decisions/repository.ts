@@ -296,10 +296,15 @@ export function mapReport(row: ReportRow): Report {
 export const isOpenStatus = (status: string) =>
   status === 'pending' || status === 'in_progress' || status === 'not_implemented';
 
+/**
+ * `decisionClosed`: the decision was cancelled or superseded, so nothing is due on it any more
+ * and its open assignments are not overdue.
+ */
 export function mapAssignment(
   row: AssignmentRow,
   latest: ReportRow | null,
   today: string,
+  decisionClosed = false,
 ): Assignment {
   return {
     id: row.id,
@@ -308,7 +313,8 @@ export function mapAssignment(
     bodyId: row.bodyId,
     dueDate: row.dueDate,
     status: row.status as Assignment['status'],
-    overdue: isOpenStatus(row.status) && row.dueDate !== null && row.dueDate < today,
+    overdue:
+      !decisionClosed && isOpenStatus(row.status) && row.dueDate !== null && row.dueDate < today,
     latestReport: latest ? mapReport(latest) : null,
     version: row.version,
     createdAt: row.createdAt,
@@ -427,10 +433,18 @@ export function listAssignmentsAcross(
   if (f.bodyId) {
     query = query.where('assignments.bodyId', '=', f.bodyId);
   }
+  // An assignment is open while its status is and its decision is neither cancelled nor superseded.
   if (f.open === true || f.overdue) {
-    query = query.where(sql<boolean>`assignments.status in ${OPEN_SQL}`);
+    query = query
+      .where(sql<boolean>`assignments.status in ${OPEN_SQL}`)
+      .where('decisions.closedAs', 'is', null);
   } else if (f.open === false) {
-    query = query.where(sql<boolean>`assignments.status not in ${OPEN_SQL}`);
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`assignments.status not in ${OPEN_SQL}`,
+        eb('decisions.closedAs', 'is not', null),
+      ]),
+    );
   }
   if (f.overdue) {
     query = query.where('assignments.dueDate', '<', today);
@@ -462,7 +476,12 @@ export function mapAssignmentListItem(
   today: string,
 ): AssignmentListItem {
   return {
-    ...mapAssignment(row, latest, today),
+    ...mapAssignment(
+      row,
+      latest,
+      today,
+      row.decisionStatus === 'cancelled' || row.decisionStatus === 'superseded',
+    ),
     decision: {
       id: row.decisionId,
       number: row.decisionNumber,

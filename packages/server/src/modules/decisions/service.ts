@@ -478,11 +478,16 @@ export async function deleteDecision(ctx: Ctx, id: string, ifMatch: number | nul
 // ---- Assignments ------------------------------------------------------------------------------
 
 export async function listDecisionAssignments(ctx: Ctx, decisionId: string): Promise<Assignment[]> {
-  await loadDecision(ctx, decisionId);
+  const decision = await loadDecision(ctx, decisionId);
   const today = todayIso();
   const { assignments, reports } = await repo.findAssignments(ctx.db, [decisionId]);
   return assignments.map((a) =>
-    repo.mapAssignment(a, a.latestReportId ? (reports.get(a.latestReportId) ?? null) : null, today),
+    repo.mapAssignment(
+      a,
+      a.latestReportId ? (reports.get(a.latestReportId) ?? null) : null,
+      today,
+      decision.closedAs !== null,
+    ),
   );
 }
 
@@ -494,7 +499,8 @@ async function presentAssignment(db: Tx, decisionId: string, id: string): Promis
   const latest = row.latestReportId
     ? ((await repo.findReport(db, row.latestReportId)) ?? null)
     : null;
-  return repo.mapAssignment(row, latest, todayIso());
+  const decision = await repo.findDecision(db, decisionId, todayIso());
+  return repo.mapAssignment(row, latest, todayIso(), !!decision?.closedAs);
 }
 
 export async function getAssignment(ctx: Ctx, decisionId: string, id: string): Promise<Assignment> {

@@ -238,6 +238,44 @@ describe(`implementation review (${DIALECT})`, () => {
     ).toBe(401);
   });
 
+  it('no longer counts the open assignments of a superseded decision as open or overdue', async () => {
+    const before = await t.as('observer', {
+      method: 'GET',
+      url: '/api/v1/assignments?overdue=true',
+    });
+    expect(before.json().items.map((x: { id: string }) => x.id)).toEqual([a.lateKaz?.id]);
+    await decide('replacement', {
+      bodyId: commission,
+      meetingId: m22,
+      relations: [{ kind: 'supersedes', decisionId: d.late?.id }],
+    });
+    const after = await t.as('observer', {
+      method: 'GET',
+      url: '/api/v1/assignments?overdue=true',
+    });
+    expect(after.json().items).toEqual([]);
+    const open = await t.as('observer', {
+      method: 'GET',
+      url: '/api/v1/assignments?memberState=KAZ&open=true',
+    });
+    expect(open.json().items).toEqual([]);
+    const one = await t.as('observer', {
+      method: 'GET',
+      url: `/api/v1/decisions/${d.late?.id}/assignments/${a.lateKaz?.id}`,
+    });
+    expect(one.json()).toMatchObject({ status: 'pending', overdue: false });
+    const summary = (
+      await t.as('observer', { method: 'GET', url: '/api/v1/implementation/summary' })
+    ).json();
+    expect(summary.overdueAssignments).toBe(0);
+    expect(
+      summary.byState.find((x: { memberState: string }) => x.memberState === 'KAZ'),
+    ).toMatchObject({
+      open: 0,
+      overdue: 0,
+    });
+  });
+
   it('is not readable anonymously, and answers 404 for an unknown meeting', async () => {
     expect(
       (

@@ -163,18 +163,19 @@ export const findPreviousMeeting = (db: Tx, bodyId: string, number: number) =>
 
 /** Assignments of member states per state: total, closed, open, overdue. */
 export function countAssignmentsByState(db: Tx, today: string) {
+  // Assignments of cancelled or superseded decisions are neither open nor overdue.
+  const open = sql`assignments.status in ${OPEN_ASSIGNMENT} and decisions.closed_as is null`;
   return db
     .selectFrom('assignments')
+    .innerJoin('decisions', 'decisions.id', 'assignments.decisionId')
     .select([
       'assignments.memberState',
       (eb) => eb.fn.countAll<number>().as('total'),
       sql<number>`sum(case when assignments.status in ('implemented', 'not_applicable') then 1 else 0 end)`.as(
         'implemented',
       ),
-      sql<number>`sum(case when assignments.status in ${OPEN_ASSIGNMENT} then 1 else 0 end)`.as(
-        'open',
-      ),
-      sql<number>`sum(case when assignments.status in ${OPEN_ASSIGNMENT} and assignments.due_date < ${today} then 1 else 0 end)`.as(
+      sql<number>`sum(case when ${open} then 1 else 0 end)`.as('open'),
+      sql<number>`sum(case when ${open} and assignments.due_date < ${today} then 1 else 0 end)`.as(
         'overdue',
       ),
     ])
@@ -204,12 +205,14 @@ export async function countOpenAssignmentsDue(
 ): Promise<number> {
   let query = db
     .selectFrom('assignments')
+    .innerJoin('decisions', 'decisions.id', 'assignments.decisionId')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<boolean>`assignments.status in ${OPEN_ASSIGNMENT}`);
+    .where(sql<boolean>`assignments.status in ${OPEN_ASSIGNMENT}`)
+    .where('decisions.closedAs', 'is', null);
   query =
     from === null
-      ? query.where('dueDate', '<', to)
-      : query.where('dueDate', '>=', from).where('dueDate', '<=', to);
+      ? query.where('assignments.dueDate', '<', to)
+      : query.where('assignments.dueDate', '>=', from).where('assignments.dueDate', '<=', to);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -70,7 +70,12 @@ async function buildReview(
   const entries: ReviewEntry[] = rows.map((row) => {
     const own = byDecision.get(row.id) ?? [];
     const mapped = own.map((a) =>
-      mapAssignment(a, a.latestReportId ? (reports.get(a.latestReportId) ?? null) : null, today),
+      mapAssignment(
+        a,
+        a.latestReportId ? (reports.get(a.latestReportId) ?? null) : null,
+        today,
+        row.status === 'cancelled' || row.status === 'superseded',
+      ),
     );
     switch (row.status) {
       case 'implemented':
