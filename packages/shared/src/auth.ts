@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZLanguage, ZResourceMeta, ZStateCode } from './common.ts';
+import { ROLES } from './values.ts';
 
-export const ROLES = ['admin', 'secretariat', 'delegate', 'observer'] as const;
 export const ZRole = z.enum(ROLES);
 export type Role = z.infer<typeof ZRole>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { LANGUAGES } from './values.ts';
 
-/** Interface and content languages. Content may carry either or both. */
-export const LANGUAGES = ['en', 'ru'] as const;
+
 export const ZLanguage = z.enum(LANGUAGES).describe('Language code');
 export type Language = z.infer<typeof ZLanguage>;
 
@@ -90,50 +90,3 @@ export const ZProblem = z
   })
   .describe('RFC 9457 problem details');
 export type Problem = z.infer<typeof ZProblem>;
-
-/** Roman numeral of a positive integer: meeting 21 is the "XXI meeting". */
-export function toRoman(n: number): string {
-  if (!Number.isInteger(n) || n <= 0 || n >= 4000) {
-    return String(n);
-  }
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [value, glyph] of table) {
-    while (rest >= value) {
-      out += glyph;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
-/** Picks a text in the wanted language, falling back to the other one (marked). */
-export function pickText(
-  text: LocalizedText | null | undefined,
-  lang: Language,
-): { text: string; lang: Language; fallback: boolean } {
-  if (!text) {
-    return { text: '', lang, fallback: false };
-  }
-  const own = text[lang];
-  if (own) {
-    return { text: own, lang, fallback: false };
-  }
-  const other: Language = lang === 'en' ? 'ru' : 'en';
-  return { text: text[other] ?? '', lang: other, fallback: true };
-}

@@ -9,49 +9,25 @@ import {
   ZResourceMeta,
   ZStateCode,
 } from './common.ts';
+import {
+  ASSIGNMENT_STATUSES,
+  CLOSED_ASSIGNMENT_STATUSES,
+  DECISION_KINDS,
+  DECISION_SORTS,
+  DECISION_STATUSES,
+  RELATION_KINDS,
+  REPORT_STATUSES,
+} from './values.ts';
 
-export const DECISION_KINDS = ['decision', 'recommendation', 'instruction'] as const;
 export const ZDecisionKind = z.enum(DECISION_KINDS);
 
-/**
- * A decision's derived status (DESIGN §2): cancelled or superseded when so recorded; implemented
- * when every assignment is implemented or not applicable; overdue when an open assignment is past
- * due; in_progress otherwise (also while it has no assignments yet).
- */
-export const DECISION_STATUSES = [
-  'in_progress',
-  'overdue',
-  'implemented',
-  'cancelled',
-  'superseded',
-] as const;
 export const ZDecisionStatus = z.enum(DECISION_STATUSES);
 export type DecisionStatus = z.infer<typeof ZDecisionStatus>;
 
-/** How a decision acts on an earlier one. supersedes/cancels close the earlier decision. */
-export const RELATION_KINDS = ['amends', 'extends', 'supersedes', 'cancels'] as const;
 export const ZRelationKind = z.enum(RELATION_KINDS);
 
-export const ASSIGNMENT_STATUSES = [
-  'pending',
-  'in_progress',
-  'implemented',
-  'not_implemented',
-  'not_applicable',
-] as const;
 export const ZAssignmentStatus = z.enum(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = z.infer<typeof ZAssignmentStatus>;
-/** Statuses that close an assignment. */
-export const CLOSED_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [
-  'implemented',
-  'not_applicable',
-];
-export const REPORT_STATUSES = [
-  'in_progress',
-  'implemented',
-  'not_implemented',
-  'not_applicable',
-] as const;
 export const ZReportStatus = z.enum(REPORT_STATUSES);
 
 export const ZDecisionRelation = z.object({
@@ -126,8 +102,6 @@ export const ZDecisionPatch = z
   .strict();
 export type DecisionPatch = z.infer<typeof ZDecisionPatch>;
 
-/** adopted: newest first (by adoption date, then number); due: earliest open due date first. */
-export const DECISION_SORTS = ['adopted', 'due'] as const;
 export const ZDecisionListQuery = ZListQueryBase.extend({
   status: z.string().max(100).optional().describe('One status or several separated by commas'),
   bodyId: ZId.optional().describe('The adopting body'),

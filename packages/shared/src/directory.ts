@@ -8,10 +8,15 @@ import {
   ZResourceMeta,
   ZStateCode,
 } from './common.ts';
+import {
+  BODY_KINDS,
+  MEMBER_STATE_STATUSES,
+  MEMBERSHIP_ROLES,
+  ORGANIZATION_KINDS,
+} from './values.ts';
 
 // ---- Member states ---------------------------------------------------------------------------
 
-export const MEMBER_STATE_STATUSES = ['member', 'observer', 'former'] as const;
 export const ZMemberStateStatus = z.enum(MEMBER_STATE_STATUSES);
 
 export const ZMemberState = z.object({
@@ -39,13 +44,6 @@ export type MemberStateListQuery = z.infer<typeof ZMemberStateListQuery>;
 
 // ---- Bodies ----------------------------------------------------------------------------------
 
-export const BODY_KINDS = [
-  'statutory_body',
-  'commission',
-  'council',
-  'working_group',
-  'secretariat',
-] as const;
 export const ZBodyKind = z.enum(BODY_KINDS);
 export const ZSlug = z
   .string()
@@ -135,15 +133,6 @@ export type PersonListQuery = z.infer<typeof ZPersonListQuery>;
 
 // ---- Memberships -----------------------------------------------------------------------------
 
-export const MEMBERSHIP_ROLES = [
-  'chair',
-  'deputy_chair',
-  'member',
-  'secretary',
-  'head',
-  'expert',
-  'observer',
-] as const;
 export const ZMembershipRole = z.enum(MEMBERSHIP_ROLES);
 export const ZMembership = z.object({
   id: ZId,
@@ -197,7 +186,6 @@ export type MembershipListQuery = z.infer<typeof ZMembershipListQuery>;
 
 // ---- Organizations ---------------------------------------------------------------------------
 
-export const ORGANIZATION_KINDS = ['enterprise', 'institute', 'agency', 'other'] as const;
 export const ZOrganizationKind = z.enum(ORGANIZATION_KINDS);
 export const ZOrganization = z.object({
   id: ZId,

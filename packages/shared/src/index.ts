@@ -5,3 +5,4 @@ export * from './directory.ts';
 export * from './errors.ts';
 export * from './meetings.ts';
 export * from './messages.ts';
+export * from './values.ts';

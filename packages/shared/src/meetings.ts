@@ -11,34 +11,21 @@ import {
   ZTime,
   ZTimeZone,
 } from './common.ts';
+import {
+  AGENDA_ITEM_KINDS,
+  AGENDA_MAX_DEPTH,
+  AGENDA_MAX_ITEMS,
+  AGENDA_STATUSES,
+  AMENDMENT_KINDS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  MEETING_TRANSITIONS,
+  PARTICIPANT_ROLES,
+  PUBLIC_MEETING_STATUSES,
+} from './values.ts';
 
-export const MEETING_KINDS = ['regular', 'extraordinary'] as const;
-export const MEETING_STATUSES = [
-  'planned',
-  'announced',
-  'in_session',
-  'held',
-  'cancelled',
-] as const;
 export const ZMeetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof ZMeetingStatus>;
-
-/** Allowed status changes (DESIGN §2): planned → announced → in_session → held; or cancelled. */
-export const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  planned: ['announced', 'cancelled'],
-  announced: ['in_session', 'cancelled'],
-  in_session: ['held'],
-  held: [],
-  cancelled: [],
-};
-/** Statuses an anonymous caller may see. */
-export const PUBLIC_MEETING_STATUSES: readonly MeetingStatus[] = [
-  'announced',
-  'in_session',
-  'held',
-];
-
-export const AGENDA_STATUSES = ['draft', 'approved'] as const;
 
 export const ZLocation = z
   .object({
@@ -141,14 +128,6 @@ export type MeetingListQuery = z.infer<typeof ZMeetingListQuery>;
 
 // ---- Participants ----------------------------------------------------------------------------
 
-export const PARTICIPANT_ROLES = [
-  'chair',
-  'secretary_general',
-  'delegation_head',
-  'delegate',
-  'expert',
-  'guest',
-] as const;
 export const ZParticipantRole = z.enum(PARTICIPANT_ROLES);
 /** The person of a participant, so a list shows each participant without more requests. */
 export const ZParticipantPerson = z.object({
@@ -193,14 +172,6 @@ export type ParticipantPatch = z.infer<typeof ZParticipantPatch>;
 
 // ---- Agenda ----------------------------------------------------------------------------------
 
-export const AGENDA_ITEM_KINDS = [
-  'implementation_review',
-  'statutory_review',
-  'report',
-  'decision',
-  'information',
-  'other',
-] as const;
 export const ZAgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
 export const ZAgendaItem = z.object({
   id: ZId,
@@ -244,11 +215,6 @@ export const ZAgendaItemDeleteQuery = z
   .object({ reason: z.string().max(1000).optional().describe('Why, when the agenda is approved') })
   .strict();
 
-/** An agenda has at most three levels: 1, 1.1, 1.1.1. */
-export const AGENDA_MAX_DEPTH = 3;
-/** The most items one agenda may hold. */
-export const AGENDA_MAX_ITEMS = 500;
-
 export type AgendaOrderNode = { id: string; children?: AgendaOrderNode[] };
 // The tree is spelled out level by level rather than recursively, so a body nested thousands of
 // levels deep is refused by its shape instead of exhausting the stack. Nodes of a fourth level
@@ -268,7 +234,6 @@ export const ZAgendaOrder = z
   .strict();
 export type AgendaOrder = z.infer<typeof ZAgendaOrder>;
 
-export const AMENDMENT_KINDS = ['added', 'changed', 'removed', 'reordered'] as const;
 export const ZAgendaAmendment = z.object({
   id: ZId,
   meetingId: ZId,

@@ -1,0 +1,213 @@
+/**
+ * Screenshots of the workspace for people to look at: login, meetings, a meeting (overview,
+ * agenda, participants), directory pages, on a desktop (1366×900) and a phone (360×740), in English
+ * and Russian. Builds nothing: run `npm run build` first. Run: node --import tsx e2e/screenshots.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  apiPost,
+  PASSWORD,
+  seedMeeting,
+  startWorkspace,
+  type Workspace,
+} from './fixtures/server.ts';
+
+const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+const VIEWPORTS = {
+  desktop: { width: 1366, height: 900 },
+  phone: { width: 360, height: 740 },
+} as const;
+
+function isoDay(offset: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A commission meeting with an approved agenda, participants and a council meeting on its eve. */
+async function seed(w: Workspace) {
+  const meeting = await seedMeeting(w, {
+    number: 21,
+    startDate: isoDay(30),
+    endDate: isoDay(31),
+    startTime: '10:00',
+    location: {
+      city: { en: 'Dushanbe', ru: 'Душанбе' },
+      country: 'TJK',
+      venue: { en: 'Kokhi Navruz palace', ru: 'Дворец «Кохи Навруз»' },
+    },
+    chairPersonId: w.chair.id,
+    status: 'announced',
+  });
+  await seedMeeting(w, {
+    number: 20,
+    startDate: isoDay(-150),
+    location: { city: { en: 'Minsk', ru: 'Минск' }, country: 'BLR' },
+  });
+  await seedMeeting(w, {
+    bodyId: w.council.id,
+    number: 7,
+    startDate: isoDay(29),
+    parentMeetingId: meeting.id,
+    location: { city: { ru: 'Душанбе' }, country: 'TJK' },
+  });
+  const items = [
+    {
+      en: 'On the implementation of the decisions of the XX meeting of the Commission',
+      ru: 'О ходе выполнения решений XX заседания Комиссии',
+      kind: 'implementation_review',
+    },
+    {
+      en: 'On the implementation of the decisions of the Council of Heads of Government',
+      ru: 'О выполнении решений Совета глав правительств',
+      kind: 'statutory_review',
+    },
+    {
+      en: 'On the draft long-term programme of military-economic cooperation',
+      ru: 'О проекте долгосрочной программы военно-экономического сотрудничества',
+      kind: 'decision',
+    },
+    { en: 'Miscellaneous', ru: 'Разное', kind: 'other' },
+  ];
+  const created: { id: string }[] = [];
+  for (const item of items) {
+    created.push(
+      await apiPost(w.t, `/meetings/${meeting.id}/agenda-items`, {
+        title: { en: item.en, ru: item.ru },
+        kind: item.kind,
+      }),
+    );
+  }
+  await apiPost(w.t, `/meetings/${meeting.id}/agenda-items`, {
+    parentId: created[2]!.id,
+    title: { en: 'Report of the Coordinating Council', ru: 'Доклад Координационного совета' },
+    kind: 'report',
+  });
+  await apiPost(w.t, `/meetings/${meeting.id}/agenda-items`, {
+    parentId: created[2]!.id,
+    title: { en: 'Standardization of defence products' },
+    kind: 'information',
+  });
+  await apiPost(w.t, `/meetings/${meeting.id}/participants`, {
+    personId: w.chair.id,
+    role: 'chair',
+    memberState: 'TJK',
+    notable: true,
+  });
+  const delegate = await apiPost<{ id: string }>(w.t, '/persons', {
+    name: { en: 'Anna Sargsyan', ru: 'Анна Саргсян' },
+    memberState: 'ARM',
+    position: { en: 'Deputy Minister of Defence', ru: 'Заместитель министра обороны' },
+  });
+  await apiPost(w.t, `/meetings/${meeting.id}/participants`, {
+    personId: delegate.id,
+    role: 'delegation_head',
+    memberState: 'ARM',
+  });
+  await apiPost(w.t, '/memberships', {
+    personId: w.chair.id,
+    bodyId: w.commission.id,
+    role: 'chair',
+    memberState: 'TJK',
+  });
+  await apiPost(w.t, '/organizations', {
+    name: { en: 'Minsk Wheel Tractor Plant', ru: 'Минский завод колёсных тягачей' },
+    memberState: 'BLR',
+    kind: 'enterprise',
+  });
+  return meeting;
+}
+
+async function signIn(page: Page, origin: string) {
+  await page.goto(`${origin}/app/login`);
+  await page.getByLabel(/E-mail|Электронная почта/).fill('secretariat@example.org');
+  await page.getByLabel(/^Password|^Пароль/).fill(PASSWORD);
+  await page.getByRole('button', { name: /Sign in|Войти/ }).click();
+  await page.waitForURL(/\/app\/meetings/);
+}
+
+async function shoot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  // Let transitions and lazily loaded chunks settle.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+}
+
+async function run(browser: Browser, w: Workspace, meetingId: string) {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    for (const lang of ['en', 'ru'] as const) {
+      const context = await browser.newContext({
+        viewport,
+        locale: lang === 'ru' ? 'ru-RU' : 'en-GB',
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`[${device}/${lang}] page error:`, e.message));
+      page.on(
+        'console',
+        (m) => m.type() === 'error' && console.error(`[${device}/${lang}] console:`, m.text()),
+      );
+      const name = (what: string) => `${device}-${lang}-${what}`;
+
+      await page.goto(`${w.origin}/app/login`);
+      await page.evaluate((l) => localStorage.setItem('plenum.language', l), lang);
+      await page.reload();
+      await shoot(page, name('01-login'));
+      await signIn(page, w.origin);
+      // The account's stored language applies at sign-in; switch to the one wanted here.
+      await page.getByRole('button', { name: lang === 'ru' ? 'Русский' : 'English' }).click();
+      await shoot(page, name('02-meetings'));
+      if (device === 'phone') {
+        await page.getByRole('button', { name: /navigation|меню/i }).click();
+        await shoot(page, name('03-navigation'));
+        await page.keyboard.press('Escape');
+      }
+      await page.goto(`${w.origin}/app/meetings/${meetingId}`);
+      await shoot(page, name('04-meeting-overview'));
+      await page.goto(`${w.origin}/app/meetings/${meetingId}/agenda`);
+      await shoot(page, name('05-meeting-agenda'));
+      await page.goto(`${w.origin}/app/meetings/${meetingId}/participants`);
+      await shoot(page, name('06-meeting-participants'));
+      await page.goto(`${w.origin}/app/meetings/${meetingId}/councils`);
+      await shoot(page, name('07-meeting-councils'));
+      await page.goto(`${w.origin}/app/meetings/${meetingId}`);
+      await page.getByRole('button', { name: /^Edit$|^Изменить$/ }).click();
+      await shoot(page, name('08-meeting-edit'));
+      await page.goto(`${w.origin}/app/directory/member-states`);
+      await shoot(page, name('09-member-states'));
+      await page.goto(`${w.origin}/app/directory/bodies`);
+      await shoot(page, name('10-bodies'));
+      await page.goto(`${w.origin}/app/directory/bodies/${w.commission.id}`);
+      await shoot(page, name('11-body'));
+      await page.goto(`${w.origin}/app/directory/persons`);
+      await shoot(page, name('12-persons'));
+      await page.goto(`${w.origin}/app/directory/persons/${w.chair.id}`);
+      await shoot(page, name('13-person'));
+      await page.goto(`${w.origin}/app/directory/memberships`);
+      await shoot(page, name('14-memberships'));
+      await page.goto(`${w.origin}/app/directory/organizations/new`);
+      await shoot(page, name('15-organization-new'));
+      await page.goto(`${w.origin}/app/account`);
+      await shoot(page, name('16-profile'));
+      await context.close();
+    }
+  }
+}
+
+fs.mkdirSync(OUT, { recursive: true });
+const w = await startWorkspace();
+const meeting = await seed(w);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  await run(browser, w, meeting.id);
+  console.log(`Screenshots in ${OUT}`);
+} finally {
+  await browser.close();
+  await w.close();
+}

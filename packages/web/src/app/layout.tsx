@@ -1,0 +1,170 @@
+import { ActionIcon, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingBank,
+  IconCalendarEvent,
+  IconFlag,
+  IconHierarchy2,
+  IconId,
+  IconKey,
+  IconLogout,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { signOut, useMe } from './auth.ts';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+function NavSection({ title, items, path }: { title: string; items: NavItem[]; path: string }) {
+  return (
+    <nav aria-label={title}>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
+        {title}
+      </Text>
+      {items.map((item) => {
+        const current = path === item.to;
+        return (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            leftSection={item.icon}
+            active={current || path.startsWith(`${item.to}/`)}
+            aria-current={current ? 'page' : undefined}
+          />
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The workspace frame: header with language and user, navigation by area, and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+
+  // On a phone the navigation closes once a page is chosen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the path changes
+  useEffect(() => close(), [path, close]);
+
+  const icon = { size: 18, stroke: 1.6, 'aria-hidden': true } as const;
+  const sections: { title: string; items: NavItem[] }[] = [
+    {
+      title: t('nav.work'),
+      items: [{ to: '/meetings', label: t('nav.meetings'), icon: <IconCalendarEvent {...icon} /> }],
+    },
+    {
+      title: t('nav.directory'),
+      items: [
+        {
+          to: '/directory/member-states',
+          label: t('nav.memberStates'),
+          icon: <IconFlag {...icon} />,
+        },
+        { to: '/directory/bodies', label: t('nav.bodies'), icon: <IconHierarchy2 {...icon} /> },
+        { to: '/directory/persons', label: t('nav.persons'), icon: <IconUsers {...icon} /> },
+        {
+          to: '/directory/memberships',
+          label: t('nav.memberships'),
+          icon: <IconUsersGroup {...icon} />,
+        },
+        {
+          to: '/directory/organizations',
+          label: t('nav.organizations'),
+          icon: <IconBuildingBank {...icon} />,
+        },
+      ],
+    },
+    {
+      title: t('nav.account'),
+      items: [
+        { to: '/account', label: t('nav.profile'), icon: <IconId {...icon} /> },
+        { to: '/account/tokens', label: t('nav.tokens'), icon: <IconKey {...icon} /> },
+      ],
+    },
+  ];
+
+  const onSignOut = async () => {
+    await signOut(queryClient);
+    await navigate({ to: '/login', search: {} });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.close') : t('nav.open')}
+              aria-expanded={opened}
+            />
+            <Text component={Link} to="/meetings" fw={700} fz="lg" c="indigo.8">
+              Plenum
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Text size="sm" visibleFrom="md" maw={220} truncate>
+              {me?.user.name}
+            </Text>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              onClick={onSignOut}
+              aria-label={t('user.signOut')}
+              title={t('user.signOut')}
+            >
+              <IconLogout size={20} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs">
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
+          {sections.map((s) => (
+            <NavSection key={s.title} title={s.title} items={s.items} path={path} />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+          <Text size="sm" fw={500} truncate>
+            {me?.user.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {me?.user.email}
+            {me ? ` · ${t(`enums.role.${me.user.role}`)}` : ''}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div style={{ maxWidth: 1200, marginInline: 'auto' }}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

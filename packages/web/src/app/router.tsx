@@ -1,0 +1,370 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { NotFoundPage } from '../components/not-found.tsx';
+import { meQuery } from './auth.ts';
+import { AppLayout } from './layout.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+type Search = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Search): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  beforeLoad: async ({ context }) => {
+    if (await context.queryClient.ensureQueryData(meQuery)) {
+      throw redirect({ to: '/meetings' });
+    }
+  },
+  component: lazyRouteComponent(() => import('../features/auth/login-page.tsx'), 'LoginPage'),
+});
+
+/** Everything below needs a signed-in user; otherwise the login page, then back here. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) {
+      throw redirect({ to: '/login', search: { redirect: location.href } });
+    }
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/meetings' });
+  },
+});
+
+// ---- Meetings ---------------------------------------------------------------------------------
+
+export interface MeetingsSearch {
+  /** Upcoming when absent. */
+  when?: 'upcoming' | 'past';
+  bodyId?: string;
+  status?: string;
+}
+
+const meetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings',
+  validateSearch: (s: Search): MeetingsSearch => ({
+    when: s.when === 'past' ? 'past' : undefined,
+    bodyId: str(s.bodyId),
+    status: str(s.status),
+  }),
+  component: lazyRouteComponent(
+    () => import('../features/meetings/meetings-list-page.tsx'),
+    'MeetingsListPage',
+  ),
+});
+
+const meetingNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/new',
+  validateSearch: (s: Search): { parentMeetingId?: string; bodyId?: string } => ({
+    parentMeetingId: str(s.parentMeetingId),
+    bodyId: str(s.bodyId),
+  }),
+  component: lazyRouteComponent(
+    () => import('../features/meetings/meeting-new-page.tsx'),
+    'MeetingNewPage',
+  ),
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/$meetingId',
+  component: lazyRouteComponent(
+    () => import('../features/meetings/meeting-layout.tsx'),
+    'MeetingLayout',
+  ),
+});
+
+const meetingOverviewRoute = createRoute({
+  getParentRoute: () => meetingRoute,
+  path: '/',
+  component: lazyRouteComponent(
+    () => import('../features/meetings/overview/overview-tab.tsx'),
+    'OverviewTab',
+  ),
+});
+
+const meetingAgendaRoute = createRoute({
+  getParentRoute: () => meetingRoute,
+  path: 'agenda',
+  component: lazyRouteComponent(
+    () => import('../features/meetings/agenda/agenda-tab.tsx'),
+    'AgendaTab',
+  ),
+});
+
+const meetingParticipantsRoute = createRoute({
+  getParentRoute: () => meetingRoute,
+  path: 'participants',
+  component: lazyRouteComponent(
+    () => import('../features/meetings/participants/participants-tab.tsx'),
+    'ParticipantsTab',
+  ),
+});
+
+const meetingCouncilsRoute = createRoute({
+  getParentRoute: () => meetingRoute,
+  path: 'councils',
+  component: lazyRouteComponent(
+    () => import('../features/meetings/councils-tab.tsx'),
+    'CouncilsTab',
+  ),
+});
+
+// ---- Directory --------------------------------------------------------------------------------
+
+const memberStates = () => import('../features/directory/member-states/pages.tsx');
+const bodies = () => import('../features/directory/bodies/pages.tsx');
+const persons = () => import('../features/directory/persons/pages.tsx');
+const memberships = () => import('../features/directory/memberships/pages.tsx');
+const organizations = () => import('../features/directory/organizations/pages.tsx');
+
+export interface MemberStatesSearch {
+  q?: string;
+  status?: string;
+}
+const memberStatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/member-states',
+  validateSearch: (s: Search): MemberStatesSearch => ({ q: str(s.q), status: str(s.status) }),
+  component: lazyRouteComponent(memberStates, 'MemberStatesPage'),
+});
+const memberStateNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/member-states/new',
+  component: lazyRouteComponent(memberStates, 'MemberStateNewPage'),
+});
+const memberStateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/member-states/$code',
+  component: lazyRouteComponent(memberStates, 'MemberStatePage'),
+});
+const memberStateEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/member-states/$code/edit',
+  component: lazyRouteComponent(memberStates, 'MemberStateEditPage'),
+});
+
+export interface BodiesSearch {
+  q?: string;
+  kind?: string;
+}
+const bodiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/bodies',
+  validateSearch: (s: Search): BodiesSearch => ({ q: str(s.q), kind: str(s.kind) }),
+  component: lazyRouteComponent(bodies, 'BodiesPage'),
+});
+const bodyNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/bodies/new',
+  validateSearch: (s: Search): { parentId?: string } => ({ parentId: str(s.parentId) }),
+  component: lazyRouteComponent(bodies, 'BodyNewPage'),
+});
+const bodyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/bodies/$bodyId',
+  component: lazyRouteComponent(bodies, 'BodyPage'),
+});
+const bodyEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/bodies/$bodyId/edit',
+  component: lazyRouteComponent(bodies, 'BodyEditPage'),
+});
+
+export interface PersonsSearch {
+  q?: string;
+  memberState?: string;
+  bodyId?: string;
+}
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/persons',
+  validateSearch: (s: Search): PersonsSearch => ({
+    q: str(s.q),
+    memberState: str(s.memberState),
+    bodyId: str(s.bodyId),
+  }),
+  component: lazyRouteComponent(persons, 'PersonsPage'),
+});
+const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/persons/new',
+  component: lazyRouteComponent(persons, 'PersonNewPage'),
+});
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/persons/$personId',
+  component: lazyRouteComponent(persons, 'PersonPage'),
+});
+const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/persons/$personId/edit',
+  component: lazyRouteComponent(persons, 'PersonEditPage'),
+});
+
+export interface MembershipsSearch {
+  personId?: string;
+  bodyId?: string;
+  memberState?: string;
+  role?: string;
+  current?: boolean;
+}
+const membershipsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/memberships',
+  validateSearch: (s: Search): MembershipsSearch => ({
+    personId: str(s.personId),
+    bodyId: str(s.bodyId),
+    memberState: str(s.memberState),
+    role: str(s.role),
+    current: s.current === true || s.current === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(memberships, 'MembershipsPage'),
+});
+const membershipNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/memberships/new',
+  validateSearch: (s: Search): { personId?: string; bodyId?: string } => ({
+    personId: str(s.personId),
+    bodyId: str(s.bodyId),
+  }),
+  component: lazyRouteComponent(memberships, 'MembershipNewPage'),
+});
+const membershipRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/memberships/$membershipId',
+  component: lazyRouteComponent(memberships, 'MembershipPage'),
+});
+const membershipEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/memberships/$membershipId/edit',
+  component: lazyRouteComponent(memberships, 'MembershipEditPage'),
+});
+
+export interface OrganizationsSearch {
+  q?: string;
+  memberState?: string;
+  kind?: string;
+}
+const organizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/organizations',
+  validateSearch: (s: Search): OrganizationsSearch => ({
+    q: str(s.q),
+    memberState: str(s.memberState),
+    kind: str(s.kind),
+  }),
+  component: lazyRouteComponent(organizations, 'OrganizationsPage'),
+});
+const organizationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/organizations/new',
+  component: lazyRouteComponent(organizations, 'OrganizationNewPage'),
+});
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/organizations/$organizationId',
+  component: lazyRouteComponent(organizations, 'OrganizationPage'),
+});
+const organizationEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/organizations/$organizationId/edit',
+  component: lazyRouteComponent(organizations, 'OrganizationEditPage'),
+});
+
+// ---- Account ----------------------------------------------------------------------------------
+
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(
+    () => import('../features/account/profile-page.tsx'),
+    'ProfilePage',
+  ),
+});
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/tokens',
+  component: lazyRouteComponent(() => import('../features/account/tokens-page.tsx'), 'TokensPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    meetingsRoute,
+    meetingNewRoute,
+    meetingRoute.addChildren([
+      meetingOverviewRoute,
+      meetingAgendaRoute,
+      meetingParticipantsRoute,
+      meetingCouncilsRoute,
+    ]),
+    memberStatesRoute,
+    memberStateNewRoute,
+    memberStateRoute,
+    memberStateEditRoute,
+    bodiesRoute,
+    bodyNewRoute,
+    bodyRoute,
+    bodyEditRoute,
+    personsRoute,
+    personNewRoute,
+    personRoute,
+    personEditRoute,
+    membershipsRoute,
+    membershipNewRoute,
+    membershipRoute,
+    membershipEditRoute,
+    organizationsRoute,
+    organizationNewRoute,
+    organizationRoute,
+    organizationEditRoute,
+    profileRoute,
+    tokensRoute,
+  ]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    basepath: '/app',
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}

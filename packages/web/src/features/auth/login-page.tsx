@@ -1,0 +1,115 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { type FormEvent, type JSX, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api.ts';
+import { signIn } from '../../app/auth.ts';
+import { problemMessage, problemTitle } from '../../app/errors.ts';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+
+export function LoginPage(): JSX.Element {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { redirect } = useSearch({ from: '/login' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // Two fields need no form library: keeping it out keeps the first page light (DESIGN §6).
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState({ email: false, password: false });
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = { email, password };
+    const empty = { email: !email.trim(), password: !password };
+    setMissing(empty);
+    if (empty.email || empty.password) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(queryClient, values.email.trim(), values.password);
+      // Only paths inside the workspace are followed after sign-in.
+      const target =
+        redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/meetings';
+      await navigate({ to: target });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wrongPassword = isApiError(error) && error.status === 401;
+
+  return (
+    <Box mih="100dvh" bg="gray.0" p="md">
+      <Group justify="flex-end">
+        <LanguageSwitch />
+      </Group>
+      <Center mih="80dvh">
+        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} radius="md" w="100%" maw={420}>
+          <form onSubmit={onSubmit} noValidate>
+            <Stack>
+              <div>
+                <Text fw={700} c="indigo.8" fz="lg">
+                  Plenum
+                </Text>
+                <Title order={1} fz="h3">
+                  {t('login.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('login.subtitle')}
+                </Text>
+              </div>
+              {error !== null && (
+                <Alert
+                  color="red"
+                  role="alert"
+                  title={wrongPassword ? t('login.failed') : problemTitle(t, error)}
+                >
+                  {wrongPassword ? t('login.wrong') : problemMessage(t, error)}
+                </Alert>
+              )}
+              <TextInput
+                label={t('login.email')}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={missing.email ? t('validation.required') : undefined}
+              />
+              <PasswordInput
+                label={t('login.password')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={missing.password ? t('validation.required') : undefined}
+              />
+              <Button type="submit" loading={busy} fullWidth>
+                {t('login.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}
