@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './values.ts';
 
-
 export const ZLanguage = z.enum(LANGUAGES).describe('Language code');
 export type Language = z.infer<typeof ZLanguage>;
 

@@ -13,15 +13,11 @@ import {
 } from './common.ts';
 import {
   AGENDA_ITEM_KINDS,
-  AGENDA_MAX_DEPTH,
-  AGENDA_MAX_ITEMS,
   AGENDA_STATUSES,
   AMENDMENT_KINDS,
   MEETING_KINDS,
   MEETING_STATUSES,
-  MEETING_TRANSITIONS,
   PARTICIPANT_ROLES,
-  PUBLIC_MEETING_STATUSES,
 } from './values.ts';
 
 export const ZMeetingStatus = z.enum(MEETING_STATUSES);
