@@ -6,18 +6,24 @@
  * (multi-row INSERTs inside transactions, with a progress line per table) and records what later
  * areas need. Rows are shaped exactly as the services write them: LocalizedText as JSON text,
  * `search_text` lower-cased by the server's own `searchText`, version 1, ISO timestamps, UUID v7
- * ids from `newId`. Adding an area (decisions, implementation reports, documents) is one more
- * function appended to `AREAS`.
+ * ids from `newId`. Adding an area (documents, registers) is one more function appended to
+ * `AREAS`.
  *
  * Run on its own: `node --import tsx bench/generate.ts [--pg[=URL]] [--out FILE] [--scale N]`.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toRoman } from '@plenum/shared';
-import type { Insertable, InsertObject } from 'kysely';
+import {
+  ASSIGNMENT_STATUSES,
+  CLOSED_ASSIGNMENT_STATUSES,
+  type LocalizedText,
+  toRoman,
+} from '@plenum/shared';
+import { type Insertable, type InsertObject, sql } from 'kysely';
 import type { Database } from '../packages/server/src/db/database.ts';
 import type { Db, DialectName } from '../packages/server/src/db/dialect.ts';
 import { createToken } from '../packages/server/src/modules/auth/service.ts';
+import { decisionStatusSql } from '../packages/server/src/modules/decisions/repository.ts';
 import { sortKey } from '../packages/server/src/modules/directory/service.ts';
 import { insertUser } from '../packages/server/src/modules/users/service.ts';
 import { hashPassword } from '../packages/server/src/platform/auth.ts';
@@ -28,12 +34,17 @@ import {
   AGENDA_TOPICS,
   COMMISSIONS,
   COUNCILS,
+  DECISION_CLOSING,
+  DECISION_POINTS,
+  DECISION_TITLES,
+  DECISION_TOPICS,
   FIRST_NAMES,
   GROUP_SUBJECTS,
   LAST_NAMES,
   ORGANIZATION_FIELDS,
   type Pair,
   POSITIONS,
+  REPORT_TEXTS,
   STATES,
   STATUTORY_BODIES,
   type StateEntry,
@@ -57,6 +68,11 @@ export const SCALE = {
   meetingsPerCommission: 20,
   meetingsPerCouncil: 14,
   years: 10,
+  /** Adopted at the held meetings; DESIGN §6. */
+  decisions: 50_000,
+  /** Decisions of the statutory bodies assigned to commissions (as well as to member states). */
+  statutoryDecisionsForCommissions: 300,
+  implementationReports: 300_000,
 } as const;
 
 export interface GenerateOptions {
@@ -131,7 +147,14 @@ export interface Generation {
   secretariatStaff: PersonRef[];
   seats: SeatRef[];
   meetings: MeetingRef[];
+  /** Agenda items of kind `decision` (items and sub-items) per meeting id. */
+  decisionItems: Map<string, string[]>;
+  /** The delegate user of each member and observer state: who reports for it. */
+  delegates: Map<string, { id: string; name: string }>;
   benchUser: { id: string; email: string; token: string } | null;
+  decisions: DecisionRef[];
+  /** Assignments with their planned reports; emptied once the reports are in. */
+  assignments: AssignmentRef[];
 }
 
 export interface Area {
@@ -971,13 +994,21 @@ async function agendaItems(g: Generation): Promise<void> {
       createdAt: created,
       updatedAt: created,
     });
+    const decisionItems: string[] = [];
+    const keep = (d: AgendaDraft, r: Row<'agendaItems'>) => {
+      if (d.kind === 'decision') {
+        decisionItems.push(r.id as string);
+      }
+      return r;
+    };
     draftOf(m).forEach((d, i) => {
-      const parent = row(d, i + 1, null);
+      const parent = keep(d, row(d, i + 1, null));
       roots.push(parent);
       (d.children ?? []).forEach((c, j) => {
-        children.push(row(c, j + 1, parent.id as string));
+        children.push(keep(c, row(c, j + 1, parent.id as string)));
       });
     });
+    g.decisionItems.set(m.id, decisionItems);
   }
   await insertRows(g, 'agendaItems', roots.length + children.length, [...roots, ...children]);
 }
@@ -1066,6 +1097,7 @@ async function participants(g: Generation): Promise<void> {
 }
 
 const BENCH_EMAIL = 'bench.secretariat@plenum.example';
+const BENCH_NAME = 'Bench Secretariat Officer';
 const SYSTEM: Actor = { id: null, role: 'admin', name: 'bench', memberState: null, bodyIds: [] };
 
 /**
@@ -1079,7 +1111,7 @@ async function users(g: Generation): Promise<void> {
   const progress = g.progress.table('users', 1 + delegateStates.length + councils.length);
   const user = await insertUser(g.db, g.dialect, SYSTEM, {
     email: BENCH_EMAIL,
-    name: 'Bench Secretariat Officer',
+    name: BENCH_NAME,
     role: 'secretariat',
     memberState: null,
     bodyIds: [],
@@ -1125,9 +1157,557 @@ async function users(g: Generation): Promise<void> {
     updatedAt: g.setupAt,
   }));
   await g.db.insertInto('users').values(rows).execute();
+  for (const row of rows) {
+    if (row.memberState) {
+      g.delegates.set(row.memberState, { id: row.id, name: row.name });
+    }
+  }
   progress.add(rows.length);
   const { rows: count } = progress.finish();
   g.counts.users = count;
+}
+
+// ---- Decisions and their implementation ------------------------------------------------------
+
+export interface DecisionRef {
+  id: string;
+  meeting: MeetingRef;
+  ordinal: number;
+  number: string;
+  adoptedOn: string;
+  createdAt: string;
+  /** The deadline the decision sets its assignees (null: none). */
+  due: string | null;
+  closedAs: 'superseded' | 'cancelled' | null;
+  /** Adoption date and record time of the decision that closed this one. */
+  closedOn: string | null;
+  closedAt: string | null;
+}
+
+interface ReportPlan {
+  id: string;
+  status: string;
+  reportedOn: string;
+  createdAt: string;
+}
+
+export interface AssignmentRef {
+  id: string;
+  decision: DecisionRef;
+  memberState: string | null;
+  bodyId: string | null;
+  dueDate: string | null;
+  createdAt: string;
+  /** Oldest first, on distinct days: the last one is the latest by the server's ordering. */
+  reports: ReportPlan[];
+}
+
+/** Decisions per held meeting, relative to a statutory body's. */
+const DECISION_WEIGHT: Record<BodyRef['kind'], number> = {
+  statutory_body: 1,
+  commission: 1.2,
+  council: 1,
+  working_group: 0.8,
+  secretariat: 0,
+};
+/** Terms a decision sets for its implementation, in days after adoption. */
+const TERMS_DAYS = [90, 180, 180, 365, 365, 365, 540, 730] as const;
+/** The assignment statuses that keep an assignment open (the shared list's complement). */
+const OPEN_ASSIGNMENT_STATUSES = ASSIGNMENT_STATUSES.filter(
+  (s) => !CLOSED_ASSIGNMENT_STATUSES.includes(s),
+);
+const OPEN_SQL = sql.raw(`(${OPEN_ASSIGNMENT_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+/** Reports are made from two weeks after adoption on; at most this many per assignment. */
+const FIRST_REPORT_AFTER_DAYS = 14;
+const MAX_REPORTS_PER_ASSIGNMENT = 8;
+
+const dayOf = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+const daysBetween = (from: string, to: string) =>
+  Math.round((dayOf(to).getTime() - dayOf(from).getTime()) / DAY_MS);
+const notAfter = (iso: string, limit: string) => (iso > limit ? limit : iso);
+
+/**
+ * The sort key createDecision stores (decisions/service.ts, `sortKeyOf`, which the module does not
+ * export): adoption date, meeting number, ordinal, number; the numbers zero-padded to six digits.
+ * Replicated here character for character.
+ */
+const padded = (n: number | null) => String(n ?? 0).padStart(6, '0');
+const decisionSortKey = (
+  adoptedOn: string,
+  meetingNumber: number | null,
+  ordinal: number | null,
+  number: string,
+) => `${adoptedOn}|${padded(meetingNumber)}|${padded(ordinal)}|${number}`;
+
+/** Splits `total` over the weights (largest remainders), so the parts add up exactly. */
+function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (left-- <= 0) {
+      break;
+    }
+    parts[i] = (parts[i] as number) + 1;
+  }
+  return parts;
+}
+
+/** Fills a catalog template: `{t}` topic, `{n}` "б" when "о" precedes a vowel, `{body}`, `{due}`. */
+function fill(
+  template: Pair,
+  topic: Pair,
+  body: BodyRef,
+  due: Pair | null,
+): { en: string; ru: string } {
+  const [en, ru] = [0, 1].map((i) =>
+    (template[i] as string)
+      .replaceAll('{n}', about(topic[1]) === 'об' ? 'б' : '')
+      .replaceAll('{t}', topic[i] as string)
+      .replaceAll('{body}', body.genitive[i] as string)
+      .replaceAll('{due}', due ? (due[i] as string) : ''),
+  ) as [string, string];
+  return { en, ru };
+}
+
+/** formatLongDate of an ISO date, remembered: toLocaleDateString is slow, and deadlines repeat. */
+const longDates = new Map<string, Pair>();
+function longDate(iso: string): Pair {
+  let pair = longDates.get(iso);
+  if (!pair) {
+    pair = formatLongDate(dayOf(iso));
+    longDates.set(iso, pair);
+  }
+  return pair;
+}
+
+/** A decision's Markdown text: the preamble, two to five points, the deadline, the report back. */
+function decisionText(g: Generation, body: BodyRef, topic: Pair, due: string | null) {
+  const { rng } = g;
+  const longDue = due ? longDate(due) : null;
+  const chosen = new Set(rng.sample(DECISION_POINTS, rng.int(2, 5)));
+  const points = [
+    ...DECISION_POINTS.filter((p) => chosen.has(p)),
+    ...DECISION_CLOSING.filter((p) => due !== null || !p[0].includes('{due}')),
+  ].map((p) => fill(p, topic, body, longDue));
+  const list = (lang: 'en' | 'ru') => points.map((p, i) => `${i + 1}. ${p[lang]}`).join('\n');
+  const t = fill(['{t}', 'о{n} {t}'], topic, body, null);
+  return {
+    en: `The ${body.name[0]}, having considered the question of ${t.en}, decides:\n\n${list('en')}`,
+    ru: `${body.name[1]}, рассмотрев вопрос ${t.ru}, решает:\n\n${list('ru')}`,
+  };
+}
+
+/**
+ * 50,000 decisions adopted at the held meetings, numbered meeting/ordinal as createDecision numbers
+ * them, about a hundred per meeting (commissions more, working groups fewer), each under one of
+ * its meeting's decision items. About 2.5% are later superseded and 1% cancelled by a decision of
+ * one of the body's next four meetings (closed_as, version 2, decision_relations rows); another 2%
+ * are amended or extended.
+ */
+async function decisions(g: Generation): Promise<void> {
+  const { rng } = g;
+  const now = new Date().toISOString();
+  const held = g.meetings
+    .filter((m) => m.status === 'held' && DECISION_WEIGHT[m.body.kind] > 0)
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.number - b.number);
+  const perMeeting = apportion(
+    scaled(g, SCALE.decisions),
+    held.map((m) => DECISION_WEIGHT[m.body.kind] * (0.6 + 0.8 * rng.next())),
+  );
+  const byBody = new Map<string, DecisionRef[][]>();
+  held.forEach((m, i) => {
+    const recorded = addDays(dayOf(m.endDate), rng.int(1, 10));
+    const day = new Date(Math.min(recorded.getTime(), g.today.getTime()));
+    const list: DecisionRef[] = [];
+    for (let ordinal = 1; ordinal <= (perMeeting[i] as number); ordinal++) {
+      const term = rng.chance(0.05) ? null : rng.pick(TERMS_DAYS) + rng.int(-10, 10);
+      list.push({
+        id: newId(),
+        meeting: m,
+        ordinal,
+        number: `${m.number}/${ordinal}`,
+        adoptedOn: m.startDate,
+        createdAt: notAfter(stampOn(g, day), now),
+        due: term === null ? null : isoDate(addDays(dayOf(m.startDate), term)),
+        closedAs: null,
+        closedOn: null,
+        closedAt: null,
+      });
+    }
+    g.decisions.push(...list);
+    if (list.length > 0) {
+      byBody.set(m.body.id, [...(byBody.get(m.body.id) ?? []), list]);
+    }
+  });
+
+  const relations: Row<'decisionRelations'>[] = [];
+  for (const meetings of byBody.values()) {
+    meetings.forEach((list, i) => {
+      const later = meetings.slice(i + 1, i + 5);
+      if (later.length === 0) {
+        return;
+      }
+      for (const d of list) {
+        const roll = rng.next();
+        if (roll >= 0.055) {
+          continue;
+        }
+        const by = rng.pick(rng.pick(later));
+        const kind =
+          roll < 0.025
+            ? 'supersedes'
+            : roll < 0.035
+              ? 'cancels'
+              : roll < 0.045
+                ? 'amends'
+                : 'extends';
+        relations.push({ fromId: by.id, toId: d.id, kind });
+        if (kind === 'supersedes' || kind === 'cancels') {
+          d.closedAs = kind === 'supersedes' ? 'superseded' : 'cancelled';
+          d.closedOn = by.adoptedOn;
+          d.closedAt = by.createdAt;
+        }
+      }
+    });
+  }
+
+  const topics = [...AGENDA_TOPICS, ...DECISION_TOPICS];
+  function* rows(): Generator<Row<'decisions'>> {
+    for (const d of g.decisions) {
+      const body = d.meeting.body;
+      const topic = rng.pick(topics);
+      const title: LocalizedText = fill(rng.pick(DECISION_TITLES), topic, body, null);
+      const text: LocalizedText = decisionText(g, body, topic, d.due);
+      const items = g.decisionItems.get(d.meeting.id) ?? [];
+      const kind = rng.next();
+      yield {
+        id: d.id,
+        bodyId: body.id,
+        meetingId: d.meeting.id,
+        agendaItemId: items.length > 0 ? rng.pick(items) : null,
+        number: d.number,
+        meetingNumber: d.meeting.number,
+        ordinal: d.ordinal,
+        kind: kind < 0.8 ? 'decision' : kind < 0.92 ? 'recommendation' : 'instruction',
+        title: storeText(title) as string,
+        text: storeText(text) as string,
+        adoptedOn: d.adoptedOn,
+        closedAs: d.closedAs,
+        // As createDecision writes them; the aggregates area computes them once assigned.
+        assignmentCount: 0,
+        openCount: 0,
+        nextOpenDue: null,
+        searchText: searchText(d.number, title, text),
+        sortKey: decisionSortKey(d.adoptedOn, d.meeting.number, d.ordinal, d.number),
+        version: d.closedAs ? 2 : 1,
+        createdAt: d.createdAt,
+        updatedAt: d.closedAt ?? d.createdAt,
+      };
+    }
+  }
+  await insertRows(g, 'decisions', g.decisions.length, rows());
+  await insertRows(g, 'decisionRelations', relations.length, relations);
+}
+
+interface AssignmentPlan {
+  ref: AssignmentRef;
+  status: string;
+  /** Reports to make. */
+  reports: number;
+  /** Days on which reports can be dated: from two weeks after adoption to today (or closure). */
+  firstDay: Date;
+  days: number;
+}
+
+/**
+ * Assignments: two to six member states per decision, a few hundred statutory decisions also
+ * assigned to one or two commissions, some commission decisions to one of their councils and
+ * some to the secretariat; due dates from the decision's term, so they spread from years ago to
+ * two years ahead. Each decision's fate depends on how long its deadline has passed: long-past
+ * deadlines are mostly implemented, recent ones mostly open (some overdue). Reports are planned
+ * here — 300,000 in all, on distinct days, the last one giving the assignment its status and
+ * latest_report_id as refreshAssignmentFromReports would — and written by the next area.
+ */
+async function assignments(g: Generation): Promise<void> {
+  const { rng } = g;
+  const now = new Date().toISOString();
+  const today = isoDate(g.today);
+  const members = g.states.filter((s) => s.status === 'member').map((s) => s.code);
+  const commissions = g.bodies.filter((b) => b.kind === 'commission');
+  const secretariat = g.bodies.find((b) => b.kind === 'secretariat') as BodyRef;
+  const councilsOf = new Map<string, BodyRef[]>();
+  for (const b of g.bodies.filter((x) => x.kind === 'council' && x.parentId)) {
+    councilsOf.set(b.parentId as string, [...(councilsOf.get(b.parentId as string) ?? []), b]);
+  }
+  const statutory = g.decisions.filter((d) => d.meeting.body.kind === 'statutory_body');
+  const forCommissions = new Set(
+    rng.sample(statutory, scaled(g, SCALE.statutoryDecisionsForCommissions)).map((d) => d.id),
+  );
+  const closedStatus = () => (rng.chance(0.93) ? 'implemented' : 'not_applicable');
+  const openStatus = (pastDue: boolean) => {
+    const r = rng.next();
+    if (pastDue) {
+      return r < 0.45 ? 'in_progress' : r < 0.7 ? 'pending' : 'not_implemented';
+    }
+    return r < 0.45 ? 'pending' : r < 0.97 ? 'in_progress' : 'not_implemented';
+  };
+  const reportsFor = (status: string) => {
+    if (status === 'pending') {
+      return 0;
+    }
+    if (status === 'in_progress') {
+      return rng.int(1, 2);
+    }
+    if (status === 'not_implemented') {
+      return rng.int(1, 3);
+    }
+    const r = rng.next();
+    return r < 0.45 ? 1 : r < 0.85 ? 2 : 3;
+  };
+
+  const plans: AssignmentPlan[] = [];
+  for (const d of g.decisions) {
+    const body = d.meeting.body;
+    const assignees: { memberState: string | null; bodyId: string | null }[] = rng
+      .sample(members, rng.int(2, 6))
+      .map((code) => ({ memberState: code, bodyId: null }));
+    if (forCommissions.has(d.id)) {
+      for (const c of rng.sample(commissions, rng.chance(0.3) ? 2 : 1)) {
+        assignees.push({ memberState: null, bodyId: c.id });
+      }
+    } else if ((councilsOf.get(body.id)?.length ?? 0) > 0 && rng.chance(0.08)) {
+      assignees.push({ memberState: null, bodyId: rng.pick(councilsOf.get(body.id) ?? []).id });
+    }
+    if (rng.chance(0.03)) {
+      assignees.push({ memberState: null, bodyId: secretariat.id });
+    }
+    const pastDueDays = d.due === null ? null : daysBetween(d.due, today);
+    const allClosed = rng.chance(
+      pastDueDays === null
+        ? Math.min(0.9, daysBetween(d.adoptedOn, today) / 1500)
+        : pastDueDays > 0
+          ? 0.35 + 0.6 * Math.min(1, pastDueDays / 1095)
+          : 0.06,
+    );
+    const surelyOpen = rng.int(0, assignees.length - 1);
+    const firstDay = addDays(dayOf(d.adoptedOn), FIRST_REPORT_AFTER_DAYS);
+    const lastDay = d.closedOn ? addDays(dayOf(d.closedOn), -1) : g.today;
+    const days = Math.round((lastDay.getTime() - firstDay.getTime()) / DAY_MS) + 1;
+    const createdAt = notAfter(
+      new Date(Date.parse(d.createdAt) + rng.int(5, 240) * 60_000).toISOString(),
+      now,
+    );
+    assignees.forEach((a, i) => {
+      const dueDate =
+        d.due && rng.chance(0.1) ? isoDate(addDays(dayOf(d.due), rng.int(60, 180))) : d.due;
+      const open = !allClosed && (i === surelyOpen || rng.chance(0.5));
+      let status = open ? openStatus(dueDate !== null && dueDate < today) : closedStatus();
+      const reports = Math.min(reportsFor(status), Math.max(0, days));
+      if (reports === 0) {
+        status = 'pending';
+      }
+      const ref: AssignmentRef = {
+        id: newId(),
+        decision: d,
+        ...a,
+        dueDate,
+        createdAt,
+        reports: [],
+      };
+      plans.push({ ref, status, reports, firstDay, days });
+    });
+  }
+
+  // Exactly the scale's number of reports: add intermediate reports where there is room, or
+  // drop intermediate ones, at random assignments.
+  const target = scaled(g, SCALE.implementationReports);
+  let total = plans.reduce((sum, p) => sum + p.reports, 0);
+  const room = (p: AssignmentPlan) => Math.min(p.days, MAX_REPORTS_PER_ASSIGNMENT);
+  const adding = total < target;
+  const pool = plans.filter((p) =>
+    adding ? p.reports >= 1 && p.reports < room(p) : p.reports >= 2,
+  );
+  while (total !== target && pool.length > 0) {
+    const i = rng.int(0, pool.length - 1);
+    const p = pool[i] as AssignmentPlan;
+    p.reports += adding ? 1 : -1;
+    total += adding ? 1 : -1;
+    if (adding ? p.reports >= room(p) : p.reports < 2) {
+      pool[i] = pool[pool.length - 1] as AssignmentPlan;
+      pool.pop();
+    }
+  }
+
+  for (const p of plans) {
+    const offsets = new Set<number>();
+    while (offsets.size < p.reports) {
+      offsets.add(rng.int(0, p.days - 1));
+    }
+    const sorted = [...offsets].sort((a, b) => a - b);
+    p.ref.reports = sorted.map((offset, i) => {
+      const day = addDays(p.firstDay, offset);
+      return {
+        id: newId(),
+        status: i === sorted.length - 1 ? p.status : 'in_progress',
+        reportedOn: isoDate(day),
+        createdAt: notAfter(stampOn(g, day), now),
+      };
+    });
+    g.assignments.push(p.ref);
+  }
+  await insertRows(
+    g,
+    'assignments',
+    g.assignments.length,
+    g.assignments.map((a) => {
+      const latest = a.reports[a.reports.length - 1];
+      return {
+        id: a.id,
+        decisionId: a.decision.id,
+        memberState: a.memberState,
+        bodyId: a.bodyId,
+        dueDate: a.dueDate,
+        status: latest?.status ?? 'pending',
+        latestReportId: latest?.id ?? null,
+        // createAssignment writes version 1; every report bumps it.
+        version: 1 + a.reports.length,
+        createdAt: a.createdAt,
+        updatedAt: latest?.createdAt ?? a.createdAt,
+      };
+    }),
+  );
+}
+
+/**
+ * The planned implementation reports: by the state's delegate (or the secretariat for a body),
+ * with a short account in one or both languages, sometimes none.
+ */
+async function implementationReports(g: Generation): Promise<void> {
+  const { rng } = g;
+  const secretariat = { id: g.benchUser?.id ?? null, name: BENCH_NAME };
+  const expected = g.assignments.reduce((sum, a) => sum + a.reports.length, 0);
+  function* rows(): Generator<Row<'implementationReports'>> {
+    for (const a of g.assignments) {
+      const by = a.memberState ? (g.delegates.get(a.memberState) ?? secretariat) : secretariat;
+      for (const r of a.reports) {
+        const [en, ru] = rng.pick(REPORT_TEXTS[r.status as keyof typeof REPORT_TEXTS]);
+        const roll = rng.next();
+        const text = roll < 0.1 ? null : roll < 0.6 ? { en, ru } : roll < 0.9 ? { ru } : { en };
+        yield {
+          id: r.id,
+          assignmentId: a.id,
+          decisionId: a.decision.id,
+          status: r.status,
+          text: storeText(text),
+          reportedOn: r.reportedOn,
+          reportedById: by.id,
+          reportedByName: by.name,
+          createdAt: r.createdAt,
+        };
+      }
+    }
+  }
+  await insertRows(g, 'implementationReports', expected, rows());
+  g.assignments = [];
+}
+
+/**
+ * Each decision's assignment aggregates, which its derived status rests on: the three subqueries
+ * of refreshDecisionAggregates (decisions/repository.ts), correlated on every decision at once
+ * instead of bound to one id.
+ */
+async function decisionAggregates(g: Generation): Promise<void> {
+  const progress = g.progress.table('decisions: aggregates', g.decisions.length);
+  const result = await sql`update decisions set
+      assignment_count = (select count(*) from assignments a where a.decision_id = decisions.id),
+      open_count = (select count(*) from assignments a
+        where a.decision_id = decisions.id and a.status in ${OPEN_SQL}),
+      next_open_due = (select min(a.due_date) from assignments a
+        where a.decision_id = decisions.id and a.status in ${OPEN_SQL})`.execute(g.db);
+  progress.add(Number(result.numAffectedRows ?? 0));
+  progress.finish();
+}
+
+/**
+ * What each held meeting reviewed, as recordImplementationReview fixes it when a meeting is
+ * marked held: a reviews row pointing at the body's previous held meeting, and review_records
+ * for the body's decisions of the earlier meetings — every decision adopted since the previous
+ * review, plus the older ones still open (in_progress or overdue) — and the statutory bodies'
+ * decisions assigned to the body on the same terms. For simplicity each is recorded with its
+ * derived status of today (decisionStatusSql) rather than the status it had then, so the live
+ * review of the coming meeting carries exactly the decisions open now. One INSERT … SELECT.
+ */
+async function implementationReviews(g: Generation): Promise<void> {
+  const { rng } = g;
+  const now = new Date().toISOString();
+  const lastHeld = new Map<string, MeetingRef>();
+  const reviews: Row<'reviews'>[] = [];
+  const held = g.meetings
+    .filter((m) => m.status === 'held')
+    .sort((a, b) => a.body.id.localeCompare(b.body.id) || a.number - b.number);
+  for (const m of held) {
+    reviews.push({
+      meetingId: m.id,
+      previousMeetingId: lastHeld.get(m.body.id)?.id ?? null,
+      recordedAt: notAfter(stampOn(g, addDays(dayOf(m.endDate), rng.int(0, 1))), now),
+    });
+    lastHeld.set(m.body.id, m);
+  }
+  await insertRows(g, 'reviews', reviews.length, reviews);
+
+  const progress = g.progress.table('review_records', 0);
+  const status = decisionStatusSql(isoDate(g.today));
+  const openAtReview = sql.raw(`('in_progress', 'overdue')`);
+  const result = await sql`with held as (
+      select m.id, m.body_id, m.number, m.start_date,
+        lag(m.number) over (partition by m.body_id order by m.number) as prev_number,
+        lag(m.start_date) over (partition by m.body_id order by m.number) as prev_start
+      from meetings m
+      where m.status = 'held'
+    )
+    insert into review_records (meeting_id, decision_id, source, status, recorded_at)
+    select held.id, decisions.id, 'own', ${status}, reviews.recorded_at
+    from held
+    join reviews on reviews.meeting_id = held.id
+    join decisions on decisions.body_id = held.body_id and decisions.meeting_number < held.number
+    where (held.prev_number is null and decisions.closed_as is null)
+      or decisions.meeting_number >= held.prev_number
+      or ${status} in ${openAtReview}
+    union all
+    select held.id, decisions.id, 'statutory', ${status}, reviews.recorded_at
+    from held
+    join reviews on reviews.meeting_id = held.id
+    join assignments on assignments.body_id = held.body_id
+    join decisions on decisions.id = assignments.decision_id
+    join bodies on bodies.id = decisions.body_id
+    where bodies.kind = 'statutory_body'
+      and decisions.body_id <> held.body_id
+      and decisions.adopted_on < held.start_date
+      and ((held.prev_number is null and decisions.closed_as is null)
+        or decisions.adopted_on >= held.prev_start
+        or ${status} in ${openAtReview})`.execute(g.db);
+  progress.add(Number(result.numAffectedRows ?? 0));
+  const { rows } = progress.finish();
+  g.counts.review_records = rows;
+}
+
+/**
+ * PostgreSQL: table statistics, as autovacuum gathers them on a database in use (without them
+ * the planner guesses, and a freshly loaded schema would be measured with plans no long-lived
+ * one gets). SQLite has none unless ANALYZE runs, which the server never does: left as is.
+ */
+async function plannerStatistics(g: Generation): Promise<void> {
+  if (g.dialect !== 'postgres') {
+    return;
+  }
+  const started = performance.now();
+  await sql`analyze`.execute(g.db);
+  g.progress.line(
+    `  ${'analyze'.padEnd(22)} ${formatSeconds(performance.now() - started).padStart(25)}`,
+  );
 }
 
 /** The areas in dependency order. A new area is one more function here. */
@@ -1141,6 +1721,12 @@ export const AREAS: readonly Area[] = [
   { name: 'agenda items', run: agendaItems },
   { name: 'participants', run: participants },
   { name: 'users', run: users },
+  { name: 'decisions', run: decisions },
+  { name: 'assignments', run: assignments },
+  { name: 'implementation reports', run: implementationReports },
+  { name: 'decision aggregates', run: decisionAggregates },
+  { name: 'implementation reviews', run: implementationReviews },
+  { name: 'planner statistics', run: plannerStatistics },
 ];
 
 export interface GenerateResult {
@@ -1181,7 +1767,11 @@ export async function generate(
     secretariatStaff: [],
     seats: [],
     meetings: [],
+    decisionItems: new Map(),
+    delegates: new Map(),
     benchUser: null,
+    decisions: [],
+    assignments: [],
   };
   for (const area of AREAS) {
     await area.run(g);

@@ -96,6 +96,11 @@ interface Endpoint {
   kind: EndpointKind;
   /** Concrete paths; each connection cycles through them. */
   paths: string[];
+  /**
+   * Concurrent connections, when not --connections: the implementation review's budget is the
+   * time of one review (a person opening it), not of ten at once queued behind each other.
+   */
+  connections?: number;
 }
 
 interface Samples {
@@ -103,6 +108,12 @@ interface Samples {
   meetingIds: string[];
   /** Bodies with the most held meetings, for the filtered list. */
   busyBodyIds: string[];
+  /** 200 decisions spread over the register. */
+  decisionIds: string[];
+  /** Member states with assignments, for the register filtered by assignee. */
+  assigneeStates: string[];
+  /** The coming (not yet held) meeting of each commission, the one with most decisions first. */
+  reviewMeetingIds: string[];
 }
 
 /** Ids to request, read from the generated data: varied, so no single row stays hot. */
@@ -119,10 +130,44 @@ async function readSamples(bench: BenchDatabase): Promise<Samples> {
     .orderBy('held', 'desc')
     .limit(6)
     .execute();
+  const decisions = await db.selectFrom('decisions').select('id').orderBy('id').execute();
+  const decisionStep = Math.max(1, Math.floor(decisions.length / 200));
+  const assignees = await db
+    .selectFrom('assignments')
+    .select('memberState')
+    .distinct()
+    .where('memberState', 'is not', null)
+    .orderBy('memberState')
+    .execute();
+  const commissions = await db
+    .selectFrom('bodies')
+    .leftJoin('decisions', 'decisions.bodyId', 'bodies.id')
+    .select(['bodies.id', sql<number>`count(decisions.id)`.as('decisions')])
+    .where('bodies.kind', '=', 'commission')
+    .groupBy('bodies.id')
+    .orderBy('decisions', 'desc')
+    .execute();
+  const reviewMeetingIds: string[] = [];
+  for (const c of commissions) {
+    const coming = await db
+      .selectFrom('meetings')
+      .select('id')
+      .where('bodyId', '=', c.id)
+      .where('status', 'in', ['planned', 'announced', 'in_session'])
+      .orderBy('number')
+      .limit(1)
+      .executeTakeFirst();
+    if (coming) {
+      reviewMeetingIds.push(coming.id);
+    }
+  }
   return {
     stateCodes: states.map((s) => s.code),
     meetingIds: meetings.filter((_, i) => i % step === 0).map((m) => m.id),
     busyBodyIds: busy.map((b) => b.bodyId),
+    decisionIds: decisions.filter((_, i) => i % decisionStep === 0).map((d) => d.id),
+    assigneeStates: assignees.map((a) => a.memberState as string),
+    reviewMeetingIds,
   };
 }
 
@@ -177,6 +222,44 @@ function endpoints(s: Samples): Endpoint[] {
       kind: 'list',
       paths: s.meetingIds.map((id) => `${API}/meetings/${id}/agenda-items`),
     },
+    {
+      id: 'decision',
+      label: `GET ${API}/decisions/:id`,
+      server: 'plenum',
+      kind: 'single',
+      paths: s.decisionIds.map((id) => `${API}/decisions/${id}`),
+    },
+    {
+      id: 'decisions-overdue',
+      label: `GET ${API}/decisions?status=overdue&limit=50`,
+      server: 'plenum',
+      kind: 'list',
+      paths: [`${API}/decisions?status=overdue&limit=50`],
+    },
+    {
+      id: 'decisions-by-state',
+      label: `GET ${API}/decisions?memberState=…&sort=due&limit=50`,
+      server: 'plenum',
+      kind: 'list',
+      paths: s.assigneeStates.map(
+        (code) => `${API}/decisions?memberState=${code}&sort=due&limit=50`,
+      ),
+    },
+    {
+      id: 'decisions-counts',
+      label: `GET ${API}/decisions/counts`,
+      server: 'plenum',
+      kind: 'list',
+      paths: [`${API}/decisions/counts`],
+    },
+    {
+      id: 'implementation-review',
+      label: `GET ${API}/meetings/:id/implementation-review (1 connection)`,
+      server: 'plenum',
+      kind: 'review',
+      paths: s.reviewMeetingIds.map((id) => `${API}/meetings/${id}/implementation-review`),
+      connections: 1,
+    },
   ];
 }
 
@@ -186,7 +269,7 @@ interface Probe {
   status: number;
   bytes: number;
   contentType: string;
-  /** Items in a list answer ({items: [...]}), or in a bare array. */
+  /** Items in a list answer ({items: [...]}), entries of a review ({entries: [...]}), or a bare array. */
   items: number | null;
 }
 
@@ -200,12 +283,13 @@ async function probe(origin: string, p: string, headers: Record<string, string>)
     const json = JSON.parse(body.toString('utf8')) as unknown;
     if (Array.isArray(json)) {
       items = json.length;
-    } else if (
-      json &&
-      typeof json === 'object' &&
-      Array.isArray((json as { items?: unknown }).items)
-    ) {
-      items = (json as { items: unknown[] }).items.length;
+    } else if (json && typeof json === 'object') {
+      const { items: list, entries } = json as { items?: unknown; entries?: unknown };
+      if (Array.isArray(list)) {
+        items = list.length;
+      } else if (Array.isArray(entries)) {
+        items = entries.length;
+      }
     }
   }
   return { status: response.status, bytes: body.length, contentType, items };
@@ -228,6 +312,11 @@ async function measure(
   log: Progress,
   profileDir: string | null = null,
 ): Promise<Measured> {
+  if (endpoint.paths.length === 0) {
+    log.line(`  ${endpoint.label}: nothing in the dataset to request — skipped`);
+    const none: Probe = { status: 0, bytes: 0, contentType: '', items: null };
+    return { endpoint, probe: none, load: null, skipped: 'no data', profile: null };
+  }
   const first = await probe(server.origin, endpoint.paths[0] as string, headers);
   if (first.status !== 200) {
     log.line(`  ${endpoint.label}: HTTP ${first.status} — skipped`);
@@ -237,7 +326,7 @@ async function measure(
     origin: server.origin,
     paths: endpoint.paths,
     headers,
-    connections: opts.connections,
+    connections: endpoint.connections ?? opts.connections,
   };
   await runLoad({ ...load, duration: opts.warmup });
   if (profileDir) {
@@ -288,8 +377,8 @@ function printTable(rows: Row[]): void {
   const cells = rows.map((r) => [
     r.label,
     r.rps === null ? '—' : formatCount(Math.round(r.rps)),
-    r.p50 === null ? '—' : r.p50.toFixed(2),
-    r.p99 === null ? '—' : r.p99.toFixed(2),
+    r.p50 === null || Number.isNaN(r.p50) ? '—' : r.p50.toFixed(2),
+    r.p99 === null || Number.isNaN(r.p99) ? '—' : r.p99.toFixed(2),
     r.ratio === null ? '—' : `${(r.ratio * 100).toFixed(1)}%`,
     `${formatCount(r.bytes)}${r.items !== null ? ` (${r.items} items)` : ''}`,
     r.budget,
@@ -607,6 +696,7 @@ async function main(): Promise<void> {
           budget: r.kind === 'baseline' ? null : BUDGETS[r.kind],
           baselineRps: j?.baselineRps ?? null,
           paths: list.find((e) => e.id === r.id)?.paths.length ?? 0,
+          connections: list.find((e) => e.id === r.id)?.connections ?? opts.connections,
           load: j?.measured.load ?? null,
           profile: j?.measured.profile ?? null,
         };

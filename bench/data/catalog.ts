@@ -1,3 +1,4 @@
+// biome-ignore-all format: word lists read best one entry a line
 /**
  * Word lists the generator draws from: real member-state codes, capitals and time zones, body
  * names, person names, positions, organization fields and agenda topics, each in English and
@@ -293,3 +294,69 @@ export const AGENDA_TOPICS: readonly Pair[] = [
   ['the state of supplies of spare parts', 'состоянии поставок запасных частей'],
   ['the results of joint exercises on logistics support', 'итогах совместных учений по материально-техническому обеспечению'],
 ];
+
+/**
+ * Further subjects of decisions, in the same forms as AGENDA_TOPICS (English after "on", Russian
+ * in the prepositional case after "о"/"об"); decisions draw from both lists.
+ */
+export const DECISION_TOPICS: readonly Pair[] = [
+  ['the unified system of cataloguing of military products', 'единой системе каталогизации продукции военного назначения'],
+  ['the procedure for mutual deliveries of military products', 'порядке взаимных поставок продукции военного назначения'],
+  ['the harmonization of national legislation on export control', 'гармонизации национального законодательства в области экспортного контроля'],
+  ['the list of priority joint research projects', 'перечне приоритетных совместных научно-исследовательских проектов'],
+  ['the interstate program of modernization of air defence systems', 'межгосударственной программе модернизации систем противовоздушной обороны'],
+  ['the conditions of preferential supplies of spare parts', 'условиях льготных поставок запасных частей'],
+  ['the training of personnel for the defence industry', 'подготовке кадров для оборонной промышленности'],
+  ['the metrological support of joint production', 'метрологическом обеспечении совместного производства'],
+  ['the protection of classified information in cooperation', 'защите секретной информации при сотрудничестве'],
+  ['the creation of an interstate leasing company', 'создании межгосударственной лизинговой компании'],
+  ['the register of joint ventures', 'реестре совместных предприятий'],
+  ['the model agreement on licensed production', 'типовом соглашении о лицензионном производстве'],
+];
+
+/** Titles of decisions: `{t}` is the topic, `{n}` makes Russian "о" "об" before a vowel. */
+export const DECISION_TITLES: readonly Pair[] = [
+  ['On {t}', 'О{n} {t}'],
+  ['On the information of the Secretariat on {t}', 'Об информации Секретариата о{n} {t}'],
+  ['On amendments to the decision on {t}', 'О внесении изменений в решение о{n} {t}'],
+  ['On the results of the consideration of the question of {t}', 'Об итогах рассмотрения вопроса о{n} {t}'],
+  ['On the proposals of the member states on {t}', 'О предложениях государств-членов о{n} {t}'],
+];
+
+/** The numbered points of a decision's text (`{t}` and `{n}` as in DECISION_TITLES). */
+export const DECISION_POINTS: readonly Pair[] = [
+  ['To take note of the information of the Secretariat on {t}.', 'Принять к сведению информацию Секретариата о{n} {t}.'],
+  ['To approve the draft document on {t} (annexed) and to submit it for consideration by the statutory bodies of the Organization.', 'Одобрить проект документа о{n} {t} (прилагается) и внести его на рассмотрение уставных органов Организации.'],
+  ['To recommend that the member states take the domestic measures necessary for the implementation of this decision.', 'Рекомендовать государствам-членам принять внутригосударственные меры, необходимые для выполнения настоящего решения.'],
+  ['To instruct the coordinating councils to prepare, together with the Secretariat, proposals on {t}.', 'Поручить координационным советам совместно с Секретариатом подготовить предложения о{n} {t}.'],
+  ['To note that the work on the question of {t} was carried out in accordance with the plan, and to approve its results.', 'Отметить, что работа по вопросу о{n} {t} проведена в соответствии с планом, и одобрить её результаты.'],
+  ['To ask the member states to nominate experts to the joint working group within three months.', 'Просить государства-члены в трёхмесячный срок определить экспертов в состав совместной рабочей группы.'],
+  ['To finance the measures within the funds provided for the maintenance of the Secretariat.', 'Финансирование мероприятий осуществлять в пределах средств, предусмотренных на содержание Секретариата.'],
+];
+
+/** The closing points of a decision's text: `{due}` the deadline (long date), `{body}` the adopting body (genitive). */
+export const DECISION_CLOSING: readonly Pair[] = [
+  ['The member states shall inform the Secretariat of the implementation of this decision by {due}.', 'Государствам-членам проинформировать Секретариат о выполнении настоящего решения до {due}.'],
+  ['To instruct the Secretariat to summarize the information received and to report at the next meeting of {body}.', 'Поручить Секретариату обобщить поступившую информацию и доложить на очередном заседании {body}.'],
+];
+
+/** What a member state (or the Secretariat, for a body) reports, by the report's status. */
+export const REPORT_TEXTS: Readonly<Record<'in_progress' | 'implemented' | 'not_implemented' | 'not_applicable', readonly Pair[]>> = {
+  in_progress: [
+    ['The draft was sent to the competent ministries; the domestic procedures are under way.', 'Проект направлен в компетентные министерства; внутригосударственные процедуры продолжаются.'],
+    ['The relevant enterprises have been instructed; a further report will follow.', 'Соответствующим предприятиям даны поручения; информация будет представлена дополнительно.'],
+    ['An interdepartmental working group was set up to prepare the national measures.', 'Создана межведомственная рабочая группа для подготовки национальных мер.'],
+  ],
+  implemented: [
+    ['The decision has been implemented in full; the national regulation was adopted.', 'Решение выполнено в полном объёме; принят национальный нормативный правовой акт.'],
+    ['The experts were nominated and the information was sent to the Secretariat.', 'Эксперты определены, информация направлена в Секретариат.'],
+    ['The domestic procedures have been completed.', 'Внутригосударственные процедуры завершены.'],
+  ],
+  not_implemented: [
+    ['Implementation is delayed pending the approval of the budget.', 'Выполнение отложено до утверждения бюджета.'],
+    ['The competent authorities have not yet agreed on the draft.', 'Компетентные органы пока не согласовали проект.'],
+  ],
+  not_applicable: [
+    ['Not applicable: the state does not produce products of this kind.', 'Неприменимо: государство не производит продукцию данного вида.'],
+  ],
+};
