@@ -29,6 +29,7 @@ import { insertUser } from '../packages/server/src/modules/users/service.ts';
 import { hashPassword } from '../packages/server/src/platform/auth.ts';
 import type { Actor } from '../packages/server/src/platform/context.ts';
 import { newId } from '../packages/server/src/platform/ids.ts';
+import { renderLocalizedMarkdown } from '../packages/server/src/platform/markdown.ts';
 import { searchText, storeText } from '../packages/server/src/platform/text.ts';
 import {
   AGENDA_TOPICS,
@@ -1400,6 +1401,8 @@ async function decisions(g: Generation): Promise<void> {
         assignmentCount: 0,
         openCount: 0,
         nextOpenDue: null,
+        dueKey: '9999-12-31',
+        textHtml: JSON.stringify(renderLocalizedMarkdown(text)),
         searchText: searchText(d.number, title, text),
         sortKey: decisionSortKey(d.adoptedOn, d.meeting.number, d.ordinal, d.number),
         version: d.closedAs ? 2 : 1,
@@ -1626,7 +1629,11 @@ async function decisionAggregates(g: Generation): Promise<void> {
       open_count = (select count(*) from assignments a
         where a.decision_id = decisions.id and a.status in ${OPEN_SQL}),
       next_open_due = (select min(a.due_date) from assignments a
-        where a.decision_id = decisions.id and a.status in ${OPEN_SQL})`.execute(g.db);
+        where a.decision_id = decisions.id and a.status in ${OPEN_SQL}),
+      due_key = coalesce((select min(a.due_date) from assignments a
+        where a.decision_id = decisions.id and a.status in ${OPEN_SQL}), '9999-12-31')`.execute(
+    g.db,
+  );
   progress.add(Number(result.numAffectedRows ?? 0));
   progress.finish();
 }

@@ -62,7 +62,8 @@ export function openDatabase(url: string, opts: { schema?: string } = {}): DbHan
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
-      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+      // JIT compilation pays off for analytics, not for short queries: it added 70 ms to the review.
+      options: `-c jit=off${opts.schema ? ` -c search_path=${opts.schema}` : ''}`,
     });
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => {});

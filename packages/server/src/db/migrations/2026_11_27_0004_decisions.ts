@@ -25,6 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('assignment_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('open_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_open_due', 'text')
+    .addColumn('due_key', 'text', (c) => c.notNull().defaultTo('9999-12-31'))
+    .addColumn('text_html', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('sort_key', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))

@@ -21,6 +21,10 @@ export interface DecisionTable {
   openCount: number;
   /** Earliest due date among open assignments. */
   nextOpenDue: string | null;
+  /** nextOpenDue, or 9999-12-31 without one: an indexable sort key for "earliest due first". */
+  dueKey: string;
+  /** JSON {en?, ru?}: the text rendered to safe HTML when it was written. */
+  textHtml: string;
   searchText: string;
   /** adoptedOn|meeting number|ordinal|number, zero-padded: sorts the register newest first. */
   sortKey: string;

@@ -14,7 +14,6 @@ import type {
   ImplementationReportTable,
 } from '../../db/tables/decisions.ts';
 import type { Tx } from '../../platform/context.ts';
-import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { parseText, parseTextOrNull } from '../../platform/text.ts';
 
 export type DecisionRow = Selectable<DecisionTable>;
@@ -49,7 +48,7 @@ export function mapDecision(row: DecisionWithStatus, relations: DecisionRelation
     kind: row.kind as Decision['kind'],
     title: parseText(row.title),
     text,
-    textHtml: renderLocalizedMarkdown(text),
+    textHtml: JSON.parse(row.textHtml) as Decision['textHtml'],
     adoptedOn: row.adoptedOn,
     status: row.status,
     relations,
@@ -162,7 +161,6 @@ function applyFilters(
 }
 
 const FAR_FUTURE = '9999-12-31';
-const dueKey = sql<string>`coalesce(decisions.next_open_due, ${FAR_FUTURE})`;
 
 export function listDecisions(
   db: Tx,
@@ -178,15 +176,17 @@ export function listDecisions(
     .select(decisionStatusSql(today).as('status'))
     .where((eb) => applyFilters(eb, f, today));
   if (sort === 'due') {
-    query = query.select(dueKey.as('dueKey'));
     if (after) {
       const [key, id] = after;
       query = query.where((eb) =>
-        eb.or([eb(dueKey, '>', key), eb.and([eb(dueKey, '=', key), eb('decisions.id', '>', id)])]),
+        eb.or([
+          eb('decisions.dueKey', '>', key),
+          eb.and([eb('decisions.dueKey', '=', key), eb('decisions.id', '>', id)]),
+        ]),
       );
     }
     return query
-      .orderBy(dueKey)
+      .orderBy('decisions.dueKey')
       .orderBy('decisions.id')
       .limit(limit + 1)
       .execute();
@@ -274,7 +274,9 @@ export async function refreshDecisionAggregates(db: Tx, decisionId: string): Pro
       open_count = (select count(*) from assignments a
         where a.decision_id = ${decisionId} and a.status in ${OPEN_SQL}),
       next_open_due = (select min(a.due_date) from assignments a
-        where a.decision_id = ${decisionId} and a.status in ${OPEN_SQL})
+        where a.decision_id = ${decisionId} and a.status in ${OPEN_SQL}),
+      due_key = coalesce((select min(a.due_date) from assignments a
+        where a.decision_id = ${decisionId} and a.status in ${OPEN_SQL}), ${FAR_FUTURE})
     where id = ${decisionId}`.execute(db);
 }
 
@@ -322,32 +324,59 @@ export function mapAssignment(
   };
 }
 
-/** Assignments of the given decisions with their latest reports, in two queries. */
+/** Assignments of the given decisions with their latest reports (one query per 500 decisions). */
 export async function findAssignments(
   db: Tx,
   decisionIds: string[],
 ): Promise<{ assignments: AssignmentRow[]; reports: Map<string, ReportRow> }> {
-  if (decisionIds.length === 0) {
-    return { assignments: [], reports: new Map() };
-  }
-  const assignments = await db
-    .selectFrom('assignments')
-    .selectAll()
-    .where('decisionId', 'in', decisionIds)
-    .orderBy('memberState')
-    .orderBy('bodyId')
-    .orderBy('id')
-    .execute();
-  const reportIds = assignments.map((a) => a.latestReportId).filter((id): id is string => !!id);
+  const assignments: AssignmentRow[] = [];
   const reports = new Map<string, ReportRow>();
-  for (let i = 0; i < reportIds.length; i += 500) {
+  for (let i = 0; i < decisionIds.length; i += 500) {
     const rows = await db
-      .selectFrom('implementationReports')
-      .selectAll()
-      .where('id', 'in', reportIds.slice(i, i + 500))
+      .selectFrom('assignments')
+      .leftJoin('implementationReports as r', 'r.id', 'assignments.latestReportId')
+      .selectAll('assignments')
+      .select([
+        'r.assignmentId as rAssignmentId',
+        'r.decisionId as rDecisionId',
+        'r.status as rStatus',
+        'r.text as rText',
+        'r.reportedOn as rReportedOn',
+        'r.reportedById as rReportedById',
+        'r.reportedByName as rReportedByName',
+        'r.createdAt as rCreatedAt',
+      ])
+      .where('assignments.decisionId', 'in', decisionIds.slice(i, i + 500))
+      .orderBy('assignments.memberState')
+      .orderBy('assignments.bodyId')
+      .orderBy('assignments.id')
       .execute();
     for (const row of rows) {
-      reports.set(row.id, row);
+      const {
+        rAssignmentId,
+        rDecisionId,
+        rStatus,
+        rText,
+        rReportedOn,
+        rReportedById,
+        rReportedByName,
+        rCreatedAt,
+        ...assignment
+      } = row;
+      assignments.push(assignment);
+      if (assignment.latestReportId && rAssignmentId && rDecisionId && rStatus && rReportedOn) {
+        reports.set(assignment.latestReportId, {
+          id: assignment.latestReportId,
+          assignmentId: rAssignmentId,
+          decisionId: rDecisionId,
+          status: rStatus,
+          text: rText,
+          reportedOn: rReportedOn,
+          reportedById: rReportedById,
+          reportedByName: rReportedByName ?? '',
+          createdAt: rCreatedAt ?? '',
+        });
+      }
     }
   }
   return { assignments, reports };

@@ -26,10 +26,12 @@ import { type Ctx, nowIso, type Tx, todayIso } from '../../platform/context.ts';
 import { guardConstraints, isUniqueViolation } from '../../platform/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
 import * as repo from './repository.ts';
 
+const FAR_FUTURE = '9999-12-31';
 const pad = (n: number | null) => String(n ?? 0).padStart(6, '0');
 const sortKeyOf = (
   adoptedOn: string,
@@ -110,8 +112,7 @@ export async function listDecisionsPage(ctx: Ctx, q: DecisionListQuery): Promise
   return toPage(
     rows,
     q.limit,
-    (r) =>
-      q.sort === 'due' ? [(r as unknown as { dueKey: string }).dueKey, r.id] : [r.sortKey, r.id],
+    (r) => (q.sort === 'due' ? [r.dueKey, r.id] : [r.sortKey, r.id]),
     (r) => repo.mapDecision(r, relations.get(r.id) ?? []),
   );
 }
@@ -163,10 +164,7 @@ export async function registerBatches(
       if (rows.length <= size || !last) {
         return;
       }
-      after =
-        q.sort === 'due'
-          ? [(last as unknown as { dueKey: string }).dueKey, last.id]
-          : [last.sortKey, last.id];
+      after = q.sort === 'due' ? [last.dueKey, last.id] : [last.sortKey, last.id];
     }
   }
   return batches();
@@ -321,6 +319,8 @@ export async function createDecision(ctx: Ctx, input: DecisionCreate): Promise<D
           assignmentCount: 0,
           openCount: 0,
           nextOpenDue: null,
+          dueKey: FAR_FUTURE,
+          textHtml: JSON.stringify(renderLocalizedMarkdown(input.text)),
           searchText: searchText(number, input.title, input.text),
           sortKey: sortKeyOf(adoptedOn, meeting?.number ?? null, ordinal, number),
           version: 1,
@@ -376,6 +376,7 @@ export async function updateDecision(
     kind: patch.kind ?? current.kind,
     title: storeText(title) as string,
     text: storeText(text) as string,
+    textHtml: patch.text ? JSON.stringify(renderLocalizedMarkdown(text)) : current.textHtml,
     adoptedOn,
     agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : current.agendaItemId,
     searchText: searchText(current.number, title, text),

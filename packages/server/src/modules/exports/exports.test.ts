@@ -418,6 +418,8 @@ describe(`exports (${DIALECT})`, () => {
           nextOpenDue: i % 3 === 0 ? null : daysFromToday((i % 50) - 10),
           searchText: number.toLowerCase(),
           sortKey: `${adoptedOn}|000000|000000|${number}`,
+          dueKey: '9999-12-31',
+          textHtml: '{}',
           version: 1,
           createdAt: now,
           updatedAt: now,
