@@ -66,6 +66,10 @@ export const ZDecision = z.object({
 });
 export type Decision = z.infer<typeof ZDecision>;
 
+/** A register row: the decision without its text (read one decision for that). */
+export const ZDecisionListItem = ZDecision.omit({ text: true, textHtml: true });
+export type DecisionListItem = z.infer<typeof ZDecisionListItem>;
+
 export const ZDecisionRelationInput = z.object({ kind: ZRelationKind, decisionId: ZId }).strict();
 
 export const ZDecisionCreate = z

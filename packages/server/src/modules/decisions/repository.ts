@@ -2,6 +2,7 @@ import type {
   Assignment,
   AssignmentListItem,
   Decision,
+  DecisionListItem,
   DecisionRelation,
   DecisionStatus,
   Report,
@@ -36,6 +37,33 @@ export function decisionStatusSql(today: string) {
 }
 
 export type DecisionWithStatus = DecisionRow & { status: DecisionStatus };
+
+/** A register row: everything but the text (the heaviest part of a decision). */
+export function mapDecisionListItem(
+  row: Omit<DecisionWithStatus, 'text' | 'textHtml' | 'searchText'>,
+  relations: DecisionRelation[],
+): DecisionListItem {
+  return {
+    id: row.id,
+    bodyId: row.bodyId,
+    meetingId: row.meetingId,
+    agendaItemId: row.agendaItemId,
+    number: row.number,
+    kind: row.kind as Decision['kind'],
+    title: parseText(row.title),
+    adoptedOn: row.adoptedOn,
+    status: row.status,
+    relations,
+    assignments: {
+      total: row.assignmentCount,
+      open: row.openCount,
+      nextDueDate: row.nextOpenDue,
+    },
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
 
 export function mapDecision(row: DecisionWithStatus, relations: DecisionRelation[]): Decision {
   const text = parseText(row.text);
@@ -162,6 +190,29 @@ function applyFilters(
 
 const FAR_FUTURE = '9999-12-31';
 
+/** The register's columns: not the texts, which make up most of a row. */
+const LIST_COLUMNS = [
+  'decisions.id',
+  'decisions.bodyId',
+  'decisions.meetingId',
+  'decisions.agendaItemId',
+  'decisions.number',
+  'decisions.meetingNumber',
+  'decisions.ordinal',
+  'decisions.kind',
+  'decisions.title',
+  'decisions.adoptedOn',
+  'decisions.closedAs',
+  'decisions.assignmentCount',
+  'decisions.openCount',
+  'decisions.nextOpenDue',
+  'decisions.dueKey',
+  'decisions.sortKey',
+  'decisions.version',
+  'decisions.createdAt',
+  'decisions.updatedAt',
+] as const;
+
 export function listDecisions(
   db: Tx,
   f: DecisionFilters,
@@ -172,7 +223,7 @@ export function listDecisions(
 ) {
   let query = db
     .selectFrom('decisions')
-    .selectAll('decisions')
+    .select(LIST_COLUMNS)
     .select(decisionStatusSql(today).as('status'))
     .where((eb) => applyFilters(eb, f, today));
   if (sort === 'due') {

@@ -5,6 +5,7 @@ import {
   DECISION_STATUSES,
   type Decision,
   type DecisionCreate,
+  type DecisionListItem,
   type DecisionListQuery,
   type DecisionPatch,
   type DecisionStatus,
@@ -99,7 +100,10 @@ function filtersOf(q: DecisionListQuery): repo.DecisionFilters {
   };
 }
 
-export async function listDecisionsPage(ctx: Ctx, q: DecisionListQuery): Promise<Page<Decision>> {
+export async function listDecisionsPage(
+  ctx: Ctx,
+  q: DecisionListQuery,
+): Promise<Page<DecisionListItem>> {
   requireSignedIn(ctx.actor);
   const today = todayIso();
   const after = decodeCursor(q.cursor, 2) as [string, string] | null;
@@ -113,7 +117,7 @@ export async function listDecisionsPage(ctx: Ctx, q: DecisionListQuery): Promise
     rows,
     q.limit,
     (r) => (q.sort === 'due' ? [r.dueKey, r.id] : [r.sortKey, r.id]),
-    (r) => repo.mapDecision(r, relations.get(r.id) ?? []),
+    (r) => repo.mapDecisionListItem(r, relations.get(r.id) ?? []),
   );
 }
 
