@@ -1,8 +1,8 @@
 /**
  * Measures what the workspace's first route costs (DESIGN §6: at most 180 KB of JavaScript and
  * 40 KB of CSS, gzipped): the entry chunk with everything it imports statically, plus the lazy
- * chunks of the route that opens first (the login page when signed out, the meetings list when
- * signed in) with their static imports. Run: node --import tsx e2e/bundle-size.ts
+ * chunks of the route that opens first (the login page when signed out, the dashboard after sign-in,
+ * the meetings list) with their static imports. Run: node --import tsx e2e/bundle-size.ts
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,6 +85,12 @@ export function measureFirstRoutes(dist = WEB_DIST): RouteCost[] {
     measureRoute(
       '/app/meetings',
       ['src/features/meetings/meetings-list-page.tsx', 'src/i18n/ru.json'],
+      dist,
+    ),
+    // The home page after sign-in.
+    measureRoute(
+      '/app/',
+      ['src/features/implementation/dashboard-page.tsx', 'src/i18n/ru.json'],
       dist,
     ),
   ];

@@ -6,8 +6,19 @@ import { describe, expect, it } from 'vitest';
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web/src');
 
 type Tree = { [key: string]: string | Tree };
-const load = (lang: string) =>
-  JSON.parse(fs.readFileSync(path.join(WEB, 'i18n', `${lang}.json`), 'utf8')) as Tree;
+const read = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(WEB, 'i18n', file), 'utf8')) as Tree;
+
+function deepMerge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    const here = into[k];
+    into[k] = typeof v === 'object' && typeof here === 'object' ? deepMerge(here, v) : v;
+  }
+  return into;
+}
+
+/** A language's strings: the main file and the lazily loaded strings of the pages that never open first. */
+const load = (lang: string) => deepMerge(read(`${lang}.json`), read(`pages.${lang}.json`));
 
 /** Every key of a translation file, with plural suffixes folded ("x_one", "x_few" → "x"). */
 function keys(tree: Tree, prefix = ''): Set<string> {
@@ -66,6 +77,9 @@ describe('interface strings', () => {
       organizationKind: shared.ORGANIZATION_KINDS,
       role: shared.ROLES,
       agendaStatus: shared.AGENDA_STATUSES,
+      decisionStatus: shared.DECISION_STATUSES,
+      assignmentStatus: shared.ASSIGNMENT_STATUSES,
+      decisionKind: shared.DECISION_KINDS,
     };
     const missing: string[] = [];
     for (const [name, values] of Object.entries(enums)) {

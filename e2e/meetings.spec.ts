@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('workspace: a meeting and its agenda', () => {
   it('signs in through the login page', async () => {
-    await page.goto(`${w.origin}/app/`);
+    await page.goto(`${w.origin}/app/meetings`);
     await page.waitForURL(/\/app\/login/);
     await page.getByRole('textbox', { name: 'E-mail' }).fill('secretariat@example.org');
     await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);

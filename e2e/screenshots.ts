@@ -43,7 +43,7 @@ async function seed(w: Workspace) {
     chairPersonId: w.chair.id,
     status: 'announced',
   });
-  await seedMeeting(w, {
+  const earlier = await seedMeeting(w, {
     number: 20,
     startDate: isoDay(-150),
     location: { city: { en: 'Minsk', ru: 'Минск' }, country: 'BLR' },
@@ -119,7 +119,91 @@ async function seed(w: Workspace) {
     memberState: 'BLR',
     kind: 'enterprise',
   });
-  return meeting;
+  const decisionId = await seedDecisions(w, earlier.id);
+  return { meeting, decisionId };
+}
+
+/** Decisions of the XX meeting with assignments in every state of progress, and reports. */
+async function seedDecisions(w: Workspace, meetingId: string): Promise<string> {
+  const decisions = [
+    {
+      title: {
+        en: 'On the joint programme of repair of armoured vehicles for 2026–2030',
+        ru: 'О совместной программе ремонта бронетанковой техники на 2026–2030 годы',
+      },
+      text: {
+        en: '1. Approve the joint programme.\n\n2. The member states **shall** report annually on:\n\n- the vehicles repaired;\n- the enterprises involved.',
+        ru: '1. Утвердить совместную программу.\n\n2. Государствам-участникам **ежегодно** информировать о:\n\n- отремонтированной технике;\n- задействованных предприятиях.',
+      },
+      states: { ARM: 20, BLR: -10, KAZ: 45, KGZ: -40, RUS: 90, TJK: 15 },
+    },
+    {
+      title: {
+        en: 'On the standardization of defence products',
+        ru: 'О стандартизации оборонной продукции',
+      },
+      text: { en: 'Prepare the catalogue of interstate standards.' },
+      states: { ARM: 60, BLR: 60, RUS: -5 },
+    },
+    {
+      title: { ru: 'О взаимной охране прав на результаты интеллектуальной деятельности' },
+      text: { ru: 'Разработать проект соглашения.' },
+      states: { KAZ: 25, TJK: 25 },
+    },
+  ];
+  const ids: string[] = [];
+  for (const d of decisions) {
+    const created = await apiPost<{ id: string }>(w.t, '/decisions', {
+      bodyId: w.commission.id,
+      meetingId,
+      title: d.title,
+      text: d.text,
+    });
+    ids.push(created.id);
+    for (const [memberState, due] of Object.entries(d.states)) {
+      await apiPost(w.t, `/decisions/${created.id}/assignments`, {
+        memberState,
+        dueDate: isoDay(due),
+      });
+    }
+  }
+  await apiPost(w.t, `/decisions/${ids[0]}/assignments`, {
+    bodyId: w.council.id,
+    dueDate: isoDay(40),
+  });
+  const assignments = (
+    await w.t.as('secretariat', { method: 'GET', url: `/api/v1/decisions/${ids[0]}/assignments` })
+  ).json() as { items: { id: string; memberState: string | null }[] };
+  const reports: Record<string, string> = {
+    ARM: 'implemented',
+    KAZ: 'in_progress',
+    RUS: 'not_applicable',
+    TJK: 'not_implemented',
+  };
+  for (const a of assignments.items) {
+    const status = a.memberState ? reports[a.memberState] : undefined;
+    if (status) {
+      await apiPost(w.t, `/decisions/${ids[0]}/reports`, {
+        assignmentId: a.id,
+        status,
+        text: {
+          en: `Report of ${a.memberState}: the work under the programme continues as planned; details are attached.`,
+          ru: `Информация ${a.memberState}: работа по программе ведётся по плану.`,
+        },
+      });
+    }
+  }
+  await apiPost(w.t, '/decisions', {
+    bodyId: w.commission.id,
+    meetingId,
+    title: {
+      en: 'On amendments to the programme of repair',
+      ru: 'О внесении изменений в программу ремонта',
+    },
+    text: { en: 'Amend item 2.' },
+    relations: [{ kind: 'amends', decisionId: ids[0] }],
+  });
+  return ids[0]!;
 }
 
 async function signIn(page: Page, origin: string) {
@@ -127,7 +211,7 @@ async function signIn(page: Page, origin: string) {
   await page.getByLabel(/E-mail|Электронная почта/).fill('secretariat@example.org');
   await page.getByLabel(/^Password|^Пароль/).fill(PASSWORD);
   await page.getByRole('button', { name: /Sign in|Войти/ }).click();
-  await page.waitForURL(/\/app\/meetings/);
+  await page.waitForURL(/\/app\/$/);
 }
 
 async function shoot(page: Page, name: string) {
@@ -137,7 +221,7 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
 }
 
-async function run(browser: Browser, w: Workspace, meetingId: string) {
+async function run(browser: Browser, w: Workspace, meetingId: string, decisionId: string) {
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     for (const lang of ['en', 'ru'] as const) {
       const context = await browser.newContext({
@@ -159,6 +243,8 @@ async function run(browser: Browser, w: Workspace, meetingId: string) {
       await signIn(page, w.origin);
       // The account's stored language applies at sign-in; switch to the one wanted here.
       await page.getByRole('button', { name: lang === 'ru' ? 'Русский' : 'English' }).click();
+      await shoot(page, name('17-dashboard'));
+      await page.goto(`${w.origin}/app/meetings`);
       await shoot(page, name('02-meetings'));
       if (device === 'phone') {
         await page.getByRole('button', { name: /navigation|меню/i }).click();
@@ -192,6 +278,29 @@ async function run(browser: Browser, w: Workspace, meetingId: string) {
       await shoot(page, name('15-organization-new'));
       await page.goto(`${w.origin}/app/account`);
       await shoot(page, name('16-profile'));
+      await page.goto(`${w.origin}/app/decisions`);
+      await shoot(page, name('18-decisions'));
+      await page.goto(`${w.origin}/app/decisions/${decisionId}`);
+      await shoot(page, name('19-decision'));
+      await page.goto(`${w.origin}/app/meetings/${meetingId}/implementation`);
+      await shoot(page, name('20-implementation-review'));
+      await page.goto(`${w.origin}/app/implementation/bulk`);
+      await shoot(page, name('21-bulk-reporting'));
+      await page.goto(`${w.origin}/app/decisions/new`);
+      await shoot(page, name('22-decision-new'));
+      await page.goto(`${w.origin}/app/decisions/${decisionId}`);
+      await page.getByRole('button', { name: /^(Report for|Доложить:) .*ARM/ }).click();
+      await shoot(page, name('23-report-form'));
+      await page.keyboard.press('Escape');
+      // A delegate's dashboard: its own state's open assignments first.
+      await page.getByRole('button', { name: /Sign out|Выйти/ }).click();
+      await page.waitForURL(/\/app\/login/);
+      await page.getByLabel(/E-mail|Электронная почта/).fill('delegatearm@example.org');
+      await page.getByLabel(/^Password|^Пароль/).fill(PASSWORD);
+      await page.getByRole('button', { name: /Sign in|Войти/ }).click();
+      await page.waitForURL(/\/app\/$/);
+      await page.getByRole('button', { name: lang === 'ru' ? 'Русский' : 'English' }).click();
+      await shoot(page, name('24-delegate-dashboard'));
       await context.close();
     }
   }
@@ -199,13 +308,13 @@ async function run(browser: Browser, w: Workspace, meetingId: string) {
 
 fs.mkdirSync(OUT, { recursive: true });
 const w = await startWorkspace();
-const meeting = await seed(w);
+const { meeting, decisionId } = await seed(w);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 try {
-  await run(browser, w, meeting.id);
+  await run(browser, w, meeting.id, decisionId);
   console.log(`Screenshots in ${OUT}`);
 } finally {
   await browser.close();

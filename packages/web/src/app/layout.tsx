@@ -3,7 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingBank,
   IconCalendarEvent,
+  IconChecklist,
+  IconFileSpreadsheet,
   IconFlag,
+  IconGauge,
   IconHierarchy2,
   IconId,
   IconKey,
@@ -65,7 +68,16 @@ export function AppLayout() {
   const sections: { title: string; items: NavItem[] }[] = [
     {
       title: t('nav.work'),
-      items: [{ to: '/meetings', label: t('nav.meetings'), icon: <IconCalendarEvent {...icon} /> }],
+      items: [
+        { to: '/', label: t('nav.dashboard'), icon: <IconGauge {...icon} /> },
+        { to: '/meetings', label: t('nav.meetings'), icon: <IconCalendarEvent {...icon} /> },
+        { to: '/decisions', label: t('nav.decisions'), icon: <IconChecklist {...icon} /> },
+        {
+          to: '/implementation/bulk',
+          label: t('nav.bulk'),
+          icon: <IconFileSpreadsheet {...icon} />,
+        },
+      ],
     },
     {
       title: t('nav.directory'),
@@ -120,7 +132,7 @@ export function AppLayout() {
               aria-label={opened ? t('nav.close') : t('nav.open')}
               aria-expanded={opened}
             />
-            <Text component={Link} to="/meetings" fw={700} fz="lg" c="indigo.8">
+            <Text component={Link} to="/" fw={700} fz="lg" c="indigo.8">
               Plenum
             </Text>
           </Group>

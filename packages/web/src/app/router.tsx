@@ -29,7 +29,7 @@ const loginRoute = createRoute({
   validateSearch: (s: Search): { redirect?: string } => ({ redirect: str(s.redirect) }),
   beforeLoad: async ({ context }) => {
     if (await context.queryClient.ensureQueryData(meQuery)) {
-      throw redirect({ to: '/meetings' });
+      throw redirect({ to: '/' });
     }
   },
   component: lazyRouteComponent(() => import('../features/auth/login-page.tsx'), 'LoginPage'),
@@ -48,12 +48,84 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
+/**
+ * A lazy page that never opens first: it waits for the strings of such pages too (a chunk of their
+ * own, so the first routes — login, dashboard, meetings list — do not carry them; DESIGN §6).
+ */
+const withPageStrings =
+  <M,>(load: () => Promise<M>) =>
+  (): Promise<M> =>
+    Promise.all([load(), import('./page-strings.ts').then((m) => m.loadPageStrings())]).then(
+      ([m]) => m,
+    );
+
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/meetings' });
-  },
+  component: lazyRouteComponent(
+    () => import('../features/implementation/dashboard-page.tsx'),
+    'DashboardPage',
+  ),
+});
+
+// ---- Decisions and their implementation -------------------------------------------------------
+
+export interface DecisionsSearch {
+  status?: string;
+  bodyId?: string;
+  meetingId?: string;
+  memberState?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  q?: string;
+  sort?: 'due';
+}
+
+const decisionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/decisions',
+  validateSearch: (s: Search): DecisionsSearch => ({
+    status: str(s.status),
+    bodyId: str(s.bodyId),
+    meetingId: str(s.meetingId),
+    memberState: str(s.memberState),
+    dueFrom: str(s.dueFrom),
+    dueTo: str(s.dueTo),
+    q: str(s.q),
+    sort: s.sort === 'due' ? 'due' : undefined,
+  }),
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/decisions/decisions-page.tsx')),
+    'DecisionsPage',
+  ),
+});
+
+const decisionNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/decisions/new',
+  validateSearch: (s: Search): { meetingId?: string } => ({ meetingId: str(s.meetingId) }),
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/decisions/decision-new-page.tsx')),
+    'DecisionNewPage',
+  ),
+});
+
+const decisionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/decisions/$decisionId',
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/decisions/decision-page.tsx')),
+    'DecisionPage',
+  ),
+});
+
+const bulkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/implementation/bulk',
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/implementation/bulk-page.tsx')),
+    'BulkPage',
+  ),
 });
 
 // ---- Meetings ---------------------------------------------------------------------------------
@@ -87,7 +159,7 @@ const meetingNewRoute = createRoute({
     bodyId: str(s.bodyId),
   }),
   component: lazyRouteComponent(
-    () => import('../features/meetings/meeting-new-page.tsx'),
+    withPageStrings(() => import('../features/meetings/meeting-new-page.tsx')),
     'MeetingNewPage',
   ),
 });
@@ -96,7 +168,7 @@ const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId',
   component: lazyRouteComponent(
-    () => import('../features/meetings/meeting-layout.tsx'),
+    withPageStrings(() => import('../features/meetings/meeting-layout.tsx')),
     'MeetingLayout',
   ),
 });
@@ -105,7 +177,7 @@ const meetingOverviewRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: '/',
   component: lazyRouteComponent(
-    () => import('../features/meetings/overview/overview-tab.tsx'),
+    withPageStrings(() => import('../features/meetings/overview/overview-tab.tsx')),
     'OverviewTab',
   ),
 });
@@ -114,7 +186,7 @@ const meetingAgendaRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'agenda',
   component: lazyRouteComponent(
-    () => import('../features/meetings/agenda/agenda-tab.tsx'),
+    withPageStrings(() => import('../features/meetings/agenda/agenda-tab.tsx')),
     'AgendaTab',
   ),
 });
@@ -123,8 +195,17 @@ const meetingParticipantsRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'participants',
   component: lazyRouteComponent(
-    () => import('../features/meetings/participants/participants-tab.tsx'),
+    withPageStrings(() => import('../features/meetings/participants/participants-tab.tsx')),
     'ParticipantsTab',
+  ),
+});
+
+const meetingReviewRoute = createRoute({
+  getParentRoute: () => meetingRoute,
+  path: 'implementation',
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/implementation/review-tab.tsx')),
+    'ReviewTab',
   ),
 });
 
@@ -132,18 +213,20 @@ const meetingCouncilsRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'councils',
   component: lazyRouteComponent(
-    () => import('../features/meetings/councils-tab.tsx'),
+    withPageStrings(() => import('../features/meetings/councils-tab.tsx')),
     'CouncilsTab',
   ),
 });
 
 // ---- Directory --------------------------------------------------------------------------------
 
-const memberStates = () => import('../features/directory/member-states/pages.tsx');
-const bodies = () => import('../features/directory/bodies/pages.tsx');
-const persons = () => import('../features/directory/persons/pages.tsx');
-const memberships = () => import('../features/directory/memberships/pages.tsx');
-const organizations = () => import('../features/directory/organizations/pages.tsx');
+const memberStates = withPageStrings(() => import('../features/directory/member-states/pages.tsx'));
+const bodies = withPageStrings(() => import('../features/directory/bodies/pages.tsx'));
+const persons = withPageStrings(() => import('../features/directory/persons/pages.tsx'));
+const memberships = withPageStrings(() => import('../features/directory/memberships/pages.tsx'));
+const organizations = withPageStrings(
+  () => import('../features/directory/organizations/pages.tsx'),
+);
 
 export interface MemberStatesSearch {
   q?: string;
@@ -305,14 +388,17 @@ const profileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
   component: lazyRouteComponent(
-    () => import('../features/account/profile-page.tsx'),
+    withPageStrings(() => import('../features/account/profile-page.tsx')),
     'ProfilePage',
   ),
 });
 const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account/tokens',
-  component: lazyRouteComponent(() => import('../features/account/tokens-page.tsx'), 'TokensPage'),
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/account/tokens-page.tsx')),
+    'TokensPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -326,7 +412,12 @@ const routeTree = rootRoute.addChildren([
       meetingAgendaRoute,
       meetingParticipantsRoute,
       meetingCouncilsRoute,
+      meetingReviewRoute,
     ]),
+    decisionsRoute,
+    decisionNewRoute,
+    decisionRoute,
+    bulkRoute,
     memberStatesRoute,
     memberStateNewRoute,
     memberStateRoute,

@@ -45,8 +45,7 @@ export function LoginPage(): JSX.Element {
     try {
       await signIn(queryClient, values.email.trim(), values.password);
       // Only paths inside the workspace are followed after sign-in.
-      const target =
-        redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/meetings';
+      const target = redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/';
       await navigate({ to: target });
     } catch (e) {
       setError(e);

@@ -8,7 +8,7 @@ import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
 import { meetingQuery } from './api.ts';
 import { AgendaStatusBadge, MeetingStatusBadge } from './status-badge.tsx';
 
-const TABS = ['overview', 'agenda', 'participants', 'councils'] as const;
+const TABS = ['overview', 'agenda', 'participants', 'councils', 'implementation'] as const;
 type Tab = (typeof TABS)[number];
 
 /** A meeting: its title and status, and tabs for overview, agenda, participants and councils. */
@@ -37,6 +37,8 @@ export function MeetingLayout(): JSX.Element {
         return navigate({ to: '/meetings/$meetingId/participants', params });
       case 'councils':
         return navigate({ to: '/meetings/$meetingId/councils', params });
+      case 'implementation':
+        return navigate({ to: '/meetings/$meetingId/implementation', params });
       default:
         return navigate({ to: '/meetings/$meetingId', params });
     }

@@ -1,0 +1,154 @@
+import type { Decision, Meeting } from '@plenum/shared';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiPost,
+  PASSWORD,
+  seedMeeting,
+  startWorkspace,
+  type Workspace,
+} from './fixtures/server.ts';
+
+let w: Workspace;
+let browser: Browser;
+let decision: Decision;
+let review: Meeting;
+
+function isoDay(offset: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  await page.goto(`${w.origin}/app/login`);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The dashboard is the home page after sign-in.
+  await page.waitForURL(/\/app\/$/);
+  await page.getByRole('heading', { name: 'Implementation overview', level: 1 }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  w = await startWorkspace();
+  // Meeting XX adopted the decision; meeting XXI reviews its implementation.
+  const earlier = await seedMeeting(w, {
+    number: 20,
+    startDate: isoDay(-120),
+    location: { city: { en: 'Minsk', ru: 'Минск' }, country: 'BLR' },
+  });
+  review = await seedMeeting(w, {
+    number: 21,
+    startDate: isoDay(30),
+    location: { city: { en: 'Dushanbe', ru: 'Душанбе' }, country: 'TJK' },
+  });
+  decision = await apiPost<Decision>(w.t, '/decisions', {
+    bodyId: w.commission.id,
+    meetingId: earlier.id,
+    title: {
+      en: 'On the joint programme of repair of armoured vehicles',
+      ru: 'О совместной программе ремонта бронетехники',
+    },
+    text: { en: 'The member states **shall** report on the repair programme.' },
+  });
+  for (const memberState of ['ARM', 'BLR']) {
+    await apiPost(w.t, `/decisions/${decision.id}/assignments`, {
+      memberState,
+      dueDate: isoDay(20),
+    });
+  }
+  // A decision for Belarus only: Armenia's delegate must not see it among its own.
+  const other = await apiPost<Decision>(w.t, '/decisions', {
+    bodyId: w.commission.id,
+    meetingId: earlier.id,
+    title: { en: 'On the standardization of spare parts' },
+    text: { en: 'Belarus prepares the catalogue.' },
+  });
+  await apiPost(w.t, `/decisions/${other.id}/assignments`, {
+    memberState: 'BLR',
+    dueDate: isoDay(10),
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await w?.close();
+});
+
+describe('workspace: implementation of decisions', () => {
+  it('a delegate sees its state’s open assignments first and reports through the dashboard', async () => {
+    const page = await signIn('delegatearm@example.org');
+    const own = page.getByRole('list', { name: 'Open assignments of State ARM' });
+    await own.waitFor();
+    // Its own list comes before everything else on the page.
+    const firstList = page.getByRole('list').first();
+    expect(await firstList.getAttribute('aria-label')).toBe('Open assignments of State ARM');
+    await own.getByRole('listitem').first().waitFor();
+    expect(await own.getByRole('listitem').count()).toBe(1);
+    expect(await own.textContent()).toContain(decision.number);
+
+    await own.getByRole('button', { name: `Report on decision ${decision.number}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Status of implementation' }).click();
+    await page.getByRole('option', { name: 'Implemented', exact: true }).click();
+    await dialog
+      .getByRole('textbox', { name: 'Account of implementation (English)' })
+      .fill('All twelve vehicles were repaired at the Yerevan plant.');
+    await dialog.getByRole('button', { name: 'Submit the report' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Your state has no open assignments.').waitFor();
+
+    const reports = await w.t.as('secretariat', {
+      method: 'GET',
+      url: `/api/v1/decisions/${decision.id}/reports`,
+    });
+    const items = (reports.json() as { items: { status: string; text: { en?: string } }[] }).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      status: 'implemented',
+      text: { en: 'All twelve vehicles were repaired at the Yerevan plant.' },
+    });
+
+    // On the decision page the delegate may report for its own state only.
+    await page.goto(`${w.origin}/app/decisions/${decision.id}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(decision.number) }).waitFor();
+    await page.getByRole('table', { name: 'Assignments' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Report for State ARM' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Report for State BLR' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the secretariat sees the reported status in the meeting’s implementation review', async () => {
+    const page = await signIn('secretariat@example.org');
+    await page.goto(`${w.origin}/app/meetings/${review.id}`);
+    await page.getByRole('tab', { name: 'Implementation review' }).click();
+    await page.waitForURL(/\/implementation$/);
+    const arm = page.getByRole('button', { name: `${decision.number} · State ARM: Implemented` });
+    await arm.waitFor();
+    await page.getByRole('button', { name: `${decision.number} · State BLR: Pending` }).waitFor();
+    // The cell opens the assignment's report history.
+    await arm.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('All twelve vehicles were repaired at the Yerevan plant.').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Putting the review on the agenda twice is explained, not failed silently.
+    await page.getByRole('button', { name: 'Put on the agenda' }).click();
+    await page.getByText('The review is on the agenda').waitFor();
+    await page.getByRole('button', { name: 'Put on the agenda' }).click();
+    await page.getByRole('alert').filter({ hasText: 'already has this item' }).waitFor();
+    await page.context().close();
+  });
+});
