@@ -9,16 +9,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { BODY_KINDS, type Body, ZBodyCreate, ZBodyPatch } from '@plenum/shared';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { type JSX, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
-import { canWrite, useMe } from '../../../app/auth.ts';
-import { notifySaved, useErrorHandler } from '../../../app/errors.ts';
 import { useFormat } from '../../../app/format.ts';
 import {
   emptyText,
@@ -26,13 +22,11 @@ import {
   textValues,
   toRequiredText,
   toText,
-  zodValidator,
 } from '../../../app/forms.ts';
 import { useRecord } from '../../../app/use-record.ts';
 import { LoadMore, useCursorList } from '../../../components/cursor-list.tsx';
 import { DataTable, EmptyRow } from '../../../components/data-table.tsx';
 import { DateField, LocalDates } from '../../../components/date-input.tsx';
-import { DeleteButton } from '../../../components/delete-button.tsx';
 import {
   BothLanguages,
   DetailCard,
@@ -40,10 +34,22 @@ import {
   RecordStamps,
 } from '../../../components/detail.tsx';
 import { FormActions } from '../../../components/form-actions.tsx';
-import { AnchorLink, ButtonLink } from '../../../components/links.tsx';
+import { AnchorLink } from '../../../components/links.tsx';
 import { LocalizedInput } from '../../../components/localized-input.tsx';
 import { LText, useText } from '../../../components/localized-text.tsx';
-import { LoadError, PageHeader, PageLoader } from '../../../components/page.tsx';
+import { PageHeader } from '../../../components/page.tsx';
+import { type RecordFormProps, useRecordForm } from '../../../components/record-form.tsx';
+import {
+  EditButtonLink,
+  FormPage,
+  ListPageHeader,
+  Loading,
+  NewButtonLink,
+  RecordActions,
+  RecordPage,
+  useAfterWrite,
+  useWriter,
+} from '../../../components/record-page.tsx';
 import { SearchInput } from '../../../components/search-input.tsx';
 import { BodySelect } from '../../../components/selects.tsx';
 import { bodiesQuery } from '../lookups.ts';
@@ -112,7 +118,6 @@ function BodyTree({ bodies }: { bodies: Body[] }) {
 
 export function BodiesPage(): JSX.Element {
   const { t } = useTranslation();
-  const me = useMe();
   const search = useSearch({ from: '/app/directory/bodies' });
   const navigate = useNavigate({ from: '/directory/bodies' });
   const filtered = !!(search.q || search.kind);
@@ -120,16 +125,9 @@ export function BodiesPage(): JSX.Element {
   const list = useCursorList<Body>(['bodies'], '/bodies', search, filtered);
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('bodies.title')}
-        crumbs={[{ label: t('nav.directory'), to: '/directory/member-states' }]}
-        actions={
-          canWrite(me?.user) && (
-            <ButtonLink to="/directory/bodies/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('bodies.new')}
-            </ButtonLink>
-          )
-        }
+        newButton={<NewButtonLink to="/directory/bodies/new">{t('bodies.new')}</NewButtonLink>}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" maw={640}>
         <SearchInput
@@ -148,44 +146,44 @@ export function BodiesPage(): JSX.Element {
         />
       </SimpleGrid>
       {!filtered ? (
-        all.isPending ? (
-          <PageLoader />
-        ) : all.isError ? (
-          <LoadError error={all.error} retry={() => all.refetch()} />
-        ) : all.data.length === 0 ? (
-          <Text c="dimmed">{t('bodies.empty')}</Text>
-        ) : (
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
-            <BodyTree bodies={all.data} />
-          </Paper>
-        )
-      ) : list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
+        <RecordPage query={all}>
+          {(bodies) =>
+            bodies.length === 0 ? (
+              <Text c="dimmed">{t('bodies.empty')}</Text>
+            ) : (
+              <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+                <BodyTree bodies={bodies} />
+              </Paper>
+            )
+          }
+        </RecordPage>
       ) : (
-        <>
-          <DataTable
-            caption={t('bodies.title')}
-            minWidth={360}
-            head={[t('bodies.name'), t('bodies.kind')]}
-          >
-            {list.items.length === 0 && <EmptyRow cols={2} text={t('common.noResults')} />}
-            {list.items.map((b) => (
-              <Table.Tr key={b.id}>
-                <Table.Td>
-                  <AnchorLink to="/directory/bodies/$bodyId" params={{ bodyId: b.id }}>
-                    <LText value={b.name} />
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  <KindBadge kind={b.kind} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-          <LoadMore {...list} />
-        </>
+        <Loading query={list}>
+          {() => (
+            <>
+              <DataTable
+                caption={t('bodies.title')}
+                minWidth={360}
+                head={[t('bodies.name'), t('bodies.kind')]}
+              >
+                {list.items.length === 0 && <EmptyRow cols={2} text={t('common.noResults')} />}
+                {list.items.map((b) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Td>
+                      <AnchorLink to="/directory/bodies/$bodyId" params={{ bodyId: b.id }}>
+                        <LText value={b.name} />
+                      </AnchorLink>
+                    </Table.Td>
+                    <Table.Td>
+                      <KindBadge kind={b.kind} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+              <LoadMore {...list} />
+            </>
+          )}
+        </Loading>
       )}
     </>
   );
@@ -194,117 +192,107 @@ export function BodiesPage(): JSX.Element {
 export function BodyPage(): JSX.Element {
   const { t } = useTranslation();
   const { bodyId } = useParams({ from: '/app/directory/bodies/$bodyId' });
-  const me = useMe();
+  const writer = useWriter();
   const text = useText();
   const format = useFormat();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['bodies']);
   const body = useQuery(bodyQuery(bodyId));
   const all = useQuery(bodiesQuery);
-  if (body.isPending) {
-    return <PageLoader />;
-  }
-  if (body.isError) {
-    return <LoadError error={body.error} retry={() => body.refetch()} />;
-  }
-  const b = body.data;
-  const parent = all.data?.find((x) => x.id === b.parentId);
-  const subBodies = (all.data ?? []).filter((x) => x.parentId === b.id);
-  const writer = canWrite(me?.user);
   return (
-    <>
-      <PageHeader
-        title={<LText value={b.name} inherit />}
-        badge={<KindBadge kind={b.kind} />}
-        crumbs={[{ label: t('bodies.title'), to: '/directory/bodies' }]}
-        actions={
-          writer && (
-            <>
-              <ButtonLink
-                to="/directory/bodies/$bodyId/edit"
-                params={{ bodyId: b.id }}
-                variant="light"
-                leftSection={<IconPencil size={16} aria-hidden />}
-              >
-                {t('common.edit')}
-              </ButtonLink>
-              <DeleteButton
-                what={text(b.name)}
-                onDelete={() => api.delete(`/bodies/${b.id}`, b.version)}
-                reload={() => body.refetch()}
-                onDeleted={async () => {
-                  await queryClient.invalidateQueries({ queryKey: ['bodies'] });
-                  notifySaved(t, t('common.deleted'));
-                  await navigate({ to: '/directory/bodies' });
-                }}
-              />
-            </>
-          )
-        }
-      />
-      <Stack>
-        <DetailCard>
-          <DetailField label={t('bodies.name')} wide>
-            <BothLanguages value={b.name} />
-          </DetailField>
-          {b.nameGenitive && (
-            <DetailField label={t('bodies.nameGenitive')} wide>
-              <BothLanguages value={b.nameGenitive} />
-            </DetailField>
-          )}
-          <DetailField label={t('bodies.shortName')}>
-            <BothLanguages value={b.shortName} />
-          </DetailField>
-          <DetailField label={t('bodies.slug')}>
-            <Text span ff="monospace">
-              {b.slug}
-            </Text>
-          </DetailField>
-          <DetailField label={t('bodies.parent')}>
-            {parent ? (
-              <AnchorLink to="/directory/bodies/$bodyId" params={{ bodyId: parent.id }}>
-                <LText value={parent.name} />
-              </AnchorLink>
-            ) : (
-              '—'
-            )}
-          </DetailField>
-          <DetailField label={t('bodies.established')}>
-            {b.established ? format.date(b.established) : '—'}
-          </DetailField>
-          <DetailField label={t('bodies.establishedBy')} wide>
-            <BothLanguages value={b.establishedBy} />
-          </DetailField>
-          <DetailField label={t('bodies.mandate')} wide>
-            <BothLanguages value={b.mandate} pre />
-          </DetailField>
-        </DetailCard>
-        {subBodies.length > 0 && (
-          <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
-            <Text fw={600} mb="xs" component="h2" fz="h4" mt={0}>
-              {t('bodies.subBodies')}
-            </Text>
-            <BodyTree bodies={subBodies} />
-          </Paper>
-        )}
-        <Paper withBorder p="md">
-          <Group gap="md">
-            <AnchorLink to="/meetings" search={{ when: 'upcoming', bodyId: b.id }}>
-              {t('bodies.meetings')}
-            </AnchorLink>
-            <AnchorLink to="/directory/memberships" search={{ bodyId: b.id, current: true }}>
-              {t('bodies.members')}
-            </AnchorLink>
-            {writer && (
-              <AnchorLink to="/directory/bodies/new" search={{ parentId: b.id }}>
-                {t('bodies.addSub')}
-              </AnchorLink>
-            )}
-          </Group>
-        </Paper>
-        <RecordStamps createdAt={b.createdAt} updatedAt={b.updatedAt} />
-      </Stack>
-    </>
+    <RecordPage query={body}>
+      {(b) => {
+        const parent = all.data?.find((x) => x.id === b.parentId);
+        const subBodies = (all.data ?? []).filter((x) => x.parentId === b.id);
+        return (
+          <>
+            <PageHeader
+              title={<LText value={b.name} inherit />}
+              badge={<KindBadge kind={b.kind} />}
+              crumbs={[{ label: t('bodies.title'), to: '/directory/bodies' }]}
+              actions={
+                writer && (
+                  <RecordActions
+                    edit={
+                      <EditButtonLink
+                        to="/directory/bodies/$bodyId/edit"
+                        params={{ bodyId: b.id }}
+                      />
+                    }
+                    what={text(b.name)}
+                    onDelete={() => api.delete(`/bodies/${b.id}`, b.version)}
+                    reload={() => body.refetch()}
+                    onDeleted={() => after.deleted(() => navigate({ to: '/directory/bodies' }))}
+                  />
+                )
+              }
+            />
+            <Stack>
+              <DetailCard>
+                <DetailField label={t('bodies.name')} wide>
+                  <BothLanguages value={b.name} />
+                </DetailField>
+                {b.nameGenitive && (
+                  <DetailField label={t('bodies.nameGenitive')} wide>
+                    <BothLanguages value={b.nameGenitive} />
+                  </DetailField>
+                )}
+                <DetailField label={t('bodies.shortName')}>
+                  <BothLanguages value={b.shortName} />
+                </DetailField>
+                <DetailField label={t('bodies.slug')}>
+                  <Text span ff="monospace">
+                    {b.slug}
+                  </Text>
+                </DetailField>
+                <DetailField label={t('bodies.parent')}>
+                  {parent ? (
+                    <AnchorLink to="/directory/bodies/$bodyId" params={{ bodyId: parent.id }}>
+                      <LText value={parent.name} />
+                    </AnchorLink>
+                  ) : (
+                    '—'
+                  )}
+                </DetailField>
+                <DetailField label={t('bodies.established')}>
+                  {b.established ? format.date(b.established) : '—'}
+                </DetailField>
+                <DetailField label={t('bodies.establishedBy')} wide>
+                  <BothLanguages value={b.establishedBy} />
+                </DetailField>
+                <DetailField label={t('bodies.mandate')} wide>
+                  <BothLanguages value={b.mandate} pre />
+                </DetailField>
+              </DetailCard>
+              {subBodies.length > 0 && (
+                <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
+                  <Text fw={600} mb="xs" component="h2" fz="h4" mt={0}>
+                    {t('bodies.subBodies')}
+                  </Text>
+                  <BodyTree bodies={subBodies} />
+                </Paper>
+              )}
+              <Paper withBorder p="md">
+                <Group gap="md">
+                  <AnchorLink to="/meetings" search={{ when: 'upcoming', bodyId: b.id }}>
+                    {t('bodies.meetings')}
+                  </AnchorLink>
+                  <AnchorLink to="/directory/memberships" search={{ bodyId: b.id, current: true }}>
+                    {t('bodies.members')}
+                  </AnchorLink>
+                  {writer && (
+                    <AnchorLink to="/directory/bodies/new" search={{ parentId: b.id }}>
+                      {t('bodies.addSub')}
+                    </AnchorLink>
+                  )}
+                </Group>
+              </Paper>
+              <RecordStamps createdAt={b.createdAt} updatedAt={b.updatedAt} />
+            </Stack>
+          </>
+        );
+      }}
+    </RecordPage>
   );
 }
 
@@ -351,26 +339,16 @@ function BodyForm({
   onSubmit,
   onCancel,
   reload,
-}: {
-  mode: 'create' | 'edit';
-  initial: Values;
+}: RecordFormProps<Values> & {
   selfId?: string;
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
-  onCancel: () => void;
-  reload?: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
-  const form = useForm<Values>({
-    initialValues: initial,
-    validate: zodValidator(mode === 'create' ? ZBodyCreate : ZBodyPatch, bodyOf, t),
-  });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await onSubmit(bodyOf(values));
-    } catch (error) {
-      handleError(error, { form, reload });
-    }
+  const { form, submit } = useRecordForm({
+    initial,
+    schema: mode === 'create' ? ZBodyCreate : ZBodyPatch,
+    toBody: bodyOf,
+    onSubmit,
+    reload,
   });
   return (
     <LocalDates>
@@ -418,26 +396,25 @@ function BodyForm({
 export function BodyNewPage(): JSX.Element {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['bodies']);
   const { parentId } = useSearch({ from: '/app/directory/bodies/new' });
   return (
-    <>
-      <PageHeader
-        title={t('bodies.new')}
-        crumbs={[{ label: t('bodies.title'), to: '/directory/bodies' }]}
-      />
+    <FormPage
+      title={t('bodies.new')}
+      crumbs={[{ label: t('bodies.title'), to: '/directory/bodies' }]}
+    >
       <BodyForm
         mode="create"
         initial={valuesOf(undefined, parentId)}
         onCancel={() => navigate({ to: '/directory/bodies' })}
         onSubmit={async (payload) => {
           const created = await api.post<Body>('/bodies', payload);
-          await queryClient.invalidateQueries({ queryKey: ['bodies'] });
-          notifySaved(t);
-          await navigate({ to: '/directory/bodies/$bodyId', params: { bodyId: created.id } });
+          await after.created(() =>
+            navigate({ to: '/directory/bodies/$bodyId', params: { bodyId: created.id } }),
+          );
         }}
       />
-    </>
+    </FormPage>
   );
 }
 
@@ -445,41 +422,34 @@ export function BodyEditPage(): JSX.Element {
   const { t } = useTranslation();
   const { bodyId } = useParams({ from: '/app/directory/bodies/$bodyId/edit' });
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['bodies']);
   const text = useText();
   const { query, reload, formKey } = useRecord(bodyQuery(bodyId));
-  if (query.isPending) {
-    return <PageLoader />;
-  }
-  if (query.isError) {
-    return <LoadError error={query.error} retry={() => query.refetch()} />;
-  }
-  const b = query.data;
   const back = () => navigate({ to: '/directory/bodies/$bodyId', params: { bodyId } });
   return (
-    <>
-      <PageHeader
-        title={t('bodies.edit')}
-        crumbs={[
-          { label: t('bodies.title'), to: '/directory/bodies' },
-          { label: text(b.name), to: '/directory/bodies/$bodyId', params: { bodyId } },
-        ]}
-      />
-      <BodyForm
-        key={formKey}
-        mode="edit"
-        selfId={b.id}
-        initial={valuesOf(b)}
-        onCancel={back}
-        reload={reload}
-        onSubmit={async (payload) => {
-          const updated = await api.patch<Body>(`/bodies/${b.id}`, payload, b.version);
-          queryClient.setQueryData(bodyQuery(bodyId).queryKey, updated);
-          await queryClient.invalidateQueries({ queryKey: ['bodies'] });
-          notifySaved(t);
-          await back();
-        }}
-      />
-    </>
+    <RecordPage query={query}>
+      {(b) => (
+        <FormPage
+          title={t('bodies.edit')}
+          crumbs={[
+            { label: t('bodies.title'), to: '/directory/bodies' },
+            { label: text(b.name), to: '/directory/bodies/$bodyId', params: { bodyId } },
+          ]}
+        >
+          <BodyForm
+            key={formKey}
+            mode="edit"
+            selfId={b.id}
+            initial={valuesOf(b)}
+            onCancel={back}
+            reload={reload}
+            onSubmit={async (payload) => {
+              const updated = await api.patch<Body>(`/bodies/${b.id}`, payload, b.version);
+              await after.updated(bodyQuery(bodyId).queryKey, updated, back);
+            }}
+          />
+        </FormPage>
+      )}
+    </RecordPage>
   );
 }

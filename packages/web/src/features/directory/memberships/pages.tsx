@@ -1,31 +1,37 @@
 import { Badge, Paper, Select, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import {
   MEMBERSHIP_ROLES,
   type Membership,
   ZMembershipCreate,
   ZMembershipPatch,
 } from '@plenum/shared';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
-import { canWrite, useMe } from '../../../app/auth.ts';
-import { notifySaved, useErrorHandler } from '../../../app/errors.ts';
 import { useFormat } from '../../../app/format.ts';
-import { zodValidator } from '../../../app/forms.ts';
 import { useRecord } from '../../../app/use-record.ts';
 import { LoadMore, useCursorList } from '../../../components/cursor-list.tsx';
 import { DataTable, EmptyRow } from '../../../components/data-table.tsx';
 import { DateField, LocalDates } from '../../../components/date-input.tsx';
-import { DeleteButton } from '../../../components/delete-button.tsx';
 import { DetailCard, DetailField, RecordStamps } from '../../../components/detail.tsx';
 import { FormActions } from '../../../components/form-actions.tsx';
-import { AnchorLink, ButtonLink } from '../../../components/links.tsx';
+import { AnchorLink } from '../../../components/links.tsx';
 import { LText, useText } from '../../../components/localized-text.tsx';
-import { LoadError, PageHeader, PageLoader } from '../../../components/page.tsx';
+import { PageHeader } from '../../../components/page.tsx';
+import { type RecordFormProps, useRecordForm } from '../../../components/record-form.tsx';
+import {
+  EditButtonLink,
+  FormPage,
+  ListPageHeader,
+  Loading,
+  NewButtonLink,
+  RecordActions,
+  RecordPage,
+  useAfterWrite,
+  useWriter,
+} from '../../../components/record-page.tsx';
 import { BodySelect, MemberStateSelect, PersonSelect } from '../../../components/selects.tsx';
 import { personQuery, useBodiesById, usePersonNames, useStateName } from '../lookups.ts';
 
@@ -49,7 +55,6 @@ function usePeriod() {
 
 export function MembershipsPage(): JSX.Element {
   const { t } = useTranslation();
-  const me = useMe();
   const stateName = useStateName();
   const bodies = useBodiesById();
   const period = usePeriod();
@@ -62,19 +67,15 @@ export function MembershipsPage(): JSX.Element {
   const persons = usePersonNames(list.items.map((m) => m.personId));
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('memberships.title')}
-        crumbs={[{ label: t('nav.directory'), to: '/directory/member-states' }]}
-        actions={
-          canWrite(me?.user) && (
-            <ButtonLink
-              to="/directory/memberships/new"
-              search={{ bodyId: search.bodyId, personId: search.personId }}
-              leftSection={<IconPlus size={16} aria-hidden />}
-            >
-              {t('memberships.new')}
-            </ButtonLink>
-          )
+        newButton={
+          <NewButtonLink
+            to="/directory/memberships/new"
+            search={{ bodyId: search.bodyId, personId: search.personId }}
+          >
+            {t('memberships.new')}
+          </NewButtonLink>
         }
       />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="sm">
@@ -120,52 +121,50 @@ export function MembershipsPage(): JSX.Element {
           void navigate({ search: (s) => ({ ...s, current }) });
         }}
       />
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
-      ) : (
-        <>
-          <DataTable
-            caption={t('memberships.title')}
-            minWidth={720}
-            head={[
-              t('memberships.person'),
-              t('memberships.body'),
-              t('memberships.role'),
-              t('memberships.memberState'),
-              t('memberships.period'),
-            ]}
-          >
-            {list.items.length === 0 && <EmptyRow cols={5} text={t('common.noResults')} />}
-            {list.items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  <AnchorLink
-                    to="/directory/memberships/$membershipId"
-                    params={{ membershipId: m.id }}
-                  >
-                    <LText value={persons.get(m.personId)?.name} empty="…" />
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  <LText value={bodies.get(m.bodyId)?.name} empty="…" />
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color="gray">
-                    {t(`enums.membershipRole.${m.role}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{m.memberState ? stateName(m.memberState) : '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{period(m)}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-          <LoadMore {...list} />
-        </>
-      )}
+      <Loading query={list}>
+        {() => (
+          <>
+            <DataTable
+              caption={t('memberships.title')}
+              minWidth={720}
+              head={[
+                t('memberships.person'),
+                t('memberships.body'),
+                t('memberships.role'),
+                t('memberships.memberState'),
+                t('memberships.period'),
+              ]}
+            >
+              {list.items.length === 0 && <EmptyRow cols={5} text={t('common.noResults')} />}
+              {list.items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <AnchorLink
+                      to="/directory/memberships/$membershipId"
+                      params={{ membershipId: m.id }}
+                    >
+                      <LText value={persons.get(m.personId)?.name} empty="…" />
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>
+                    <LText value={bodies.get(m.bodyId)?.name} empty="…" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color="gray">
+                      {t(`enums.membershipRole.${m.role}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{m.memberState ? stateName(m.memberState) : '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{period(m)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <LoadMore {...list} />
+          </>
+        )}
+      </Loading>
     </>
   );
 }
@@ -173,80 +172,73 @@ export function MembershipsPage(): JSX.Element {
 export function MembershipPage(): JSX.Element {
   const { t } = useTranslation();
   const { membershipId } = useParams({ from: '/app/directory/memberships/$membershipId' });
-  const me = useMe();
+  const writer = useWriter();
   const text = useText();
   const stateName = useStateName();
   const bodies = useBodiesById();
   const period = usePeriod();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['memberships']);
   const membership = useQuery(membershipQuery(membershipId));
   const person = useQuery({
     ...personQuery(membership.data?.personId ?? ''),
     enabled: !!membership.data,
   });
-  if (membership.isPending) {
-    return <PageLoader />;
-  }
-  if (membership.isError) {
-    return <LoadError error={membership.error} retry={() => membership.refetch()} />;
-  }
-  const m = membership.data;
-  const body = bodies.get(m.bodyId);
-  const title = `${text(person.data?.name)} — ${text(body?.name)}`;
   return (
-    <>
-      <PageHeader
-        title={t('memberships.one')}
-        crumbs={[{ label: t('memberships.title'), to: '/directory/memberships' }]}
-        actions={
-          canWrite(me?.user) && (
-            <>
-              <ButtonLink
-                to="/directory/memberships/$membershipId/edit"
-                params={{ membershipId }}
-                variant="light"
-                leftSection={<IconPencil size={16} aria-hidden />}
-              >
-                {t('common.edit')}
-              </ButtonLink>
-              <DeleteButton
-                what={title}
-                onDelete={() => api.delete(`/memberships/${m.id}`, m.version)}
-                reload={() => membership.refetch()}
-                onDeleted={async () => {
-                  await queryClient.invalidateQueries({ queryKey: ['memberships'] });
-                  notifySaved(t, t('common.deleted'));
-                  await navigate({ to: '/directory/memberships' });
-                }}
-              />
-            </>
-          )
-        }
-      />
-      <Stack>
-        <DetailCard>
-          <DetailField label={t('memberships.person')}>
-            <AnchorLink to="/directory/persons/$personId" params={{ personId: m.personId }}>
-              <LText value={person.data?.name} empty="…" />
-            </AnchorLink>
-          </DetailField>
-          <DetailField label={t('memberships.body')}>
-            <AnchorLink to="/directory/bodies/$bodyId" params={{ bodyId: m.bodyId }}>
-              <LText value={body?.name} empty="…" />
-            </AnchorLink>
-          </DetailField>
-          <DetailField label={t('memberships.role')}>
-            {t(`enums.membershipRole.${m.role}`)}
-          </DetailField>
-          <DetailField label={t('memberships.memberState')}>
-            {m.memberState ? stateName(m.memberState) : '—'}
-          </DetailField>
-          <DetailField label={t('memberships.period')}>{period(m)}</DetailField>
-        </DetailCard>
-        <RecordStamps createdAt={m.createdAt} updatedAt={m.updatedAt} />
-      </Stack>
-    </>
+    <RecordPage query={membership}>
+      {(m) => {
+        const body = bodies.get(m.bodyId);
+        const title = `${text(person.data?.name)} — ${text(body?.name)}`;
+        return (
+          <>
+            <PageHeader
+              title={t('memberships.one')}
+              crumbs={[{ label: t('memberships.title'), to: '/directory/memberships' }]}
+              actions={
+                writer && (
+                  <RecordActions
+                    edit={
+                      <EditButtonLink
+                        to="/directory/memberships/$membershipId/edit"
+                        params={{ membershipId }}
+                      />
+                    }
+                    what={title}
+                    onDelete={() => api.delete(`/memberships/${m.id}`, m.version)}
+                    reload={() => membership.refetch()}
+                    onDeleted={() =>
+                      after.deleted(() => navigate({ to: '/directory/memberships' }))
+                    }
+                  />
+                )
+              }
+            />
+            <Stack>
+              <DetailCard>
+                <DetailField label={t('memberships.person')}>
+                  <AnchorLink to="/directory/persons/$personId" params={{ personId: m.personId }}>
+                    <LText value={person.data?.name} empty="…" />
+                  </AnchorLink>
+                </DetailField>
+                <DetailField label={t('memberships.body')}>
+                  <AnchorLink to="/directory/bodies/$bodyId" params={{ bodyId: m.bodyId }}>
+                    <LText value={body?.name} empty="…" />
+                  </AnchorLink>
+                </DetailField>
+                <DetailField label={t('memberships.role')}>
+                  {t(`enums.membershipRole.${m.role}`)}
+                </DetailField>
+                <DetailField label={t('memberships.memberState')}>
+                  {m.memberState ? stateName(m.memberState) : '—'}
+                </DetailField>
+                <DetailField label={t('memberships.period')}>{period(m)}</DetailField>
+              </DetailCard>
+              <RecordStamps createdAt={m.createdAt} updatedAt={m.updatedAt} />
+            </Stack>
+          </>
+        );
+      }}
+    </RecordPage>
   );
 }
 
@@ -271,35 +263,14 @@ function bodyOf(v: Values, mode: 'create' | 'edit') {
     : common;
 }
 
-function MembershipForm({
-  mode,
-  initial,
-  onSubmit,
-  onCancel,
-  reload,
-}: {
-  mode: 'create' | 'edit';
-  initial: Values;
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
-  onCancel: () => void;
-  reload?: () => Promise<unknown>;
-}) {
+function MembershipForm({ mode, initial, onSubmit, onCancel, reload }: RecordFormProps<Values>) {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
-  const form = useForm<Values>({
-    initialValues: initial,
-    validate: zodValidator(
-      mode === 'create' ? ZMembershipCreate : ZMembershipPatch,
-      (v: Values) => bodyOf(v, mode),
-      t,
-    ),
-  });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await onSubmit(bodyOf(values, mode));
-    } catch (error) {
-      handleError(error, { form, reload });
-    }
+  const { form, submit } = useRecordForm({
+    initial,
+    schema: mode === 'create' ? ZMembershipCreate : ZMembershipPatch,
+    toBody: (v: Values) => bodyOf(v, mode),
+    onSubmit,
+    reload,
   });
   return (
     <LocalDates>
@@ -344,14 +315,13 @@ function MembershipForm({
 export function MembershipNewPage(): JSX.Element {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['memberships']);
   const { personId, bodyId } = useSearch({ from: '/app/directory/memberships/new' });
   return (
-    <>
-      <PageHeader
-        title={t('memberships.new')}
-        crumbs={[{ label: t('memberships.title'), to: '/directory/memberships' }]}
-      />
+    <FormPage
+      title={t('memberships.new')}
+      crumbs={[{ label: t('memberships.title'), to: '/directory/memberships' }]}
+    >
       <MembershipForm
         mode="create"
         initial={{
@@ -365,15 +335,15 @@ export function MembershipNewPage(): JSX.Element {
         onCancel={() => navigate({ to: '/directory/memberships' })}
         onSubmit={async (payload) => {
           const created = await api.post<Membership>('/memberships', payload);
-          await queryClient.invalidateQueries({ queryKey: ['memberships'] });
-          notifySaved(t);
-          await navigate({
-            to: '/directory/memberships/$membershipId',
-            params: { membershipId: created.id },
-          });
+          await after.created(() =>
+            navigate({
+              to: '/directory/memberships/$membershipId',
+              params: { membershipId: created.id },
+            }),
+          );
         }}
       />
-    </>
+    </FormPage>
   );
 }
 
@@ -381,51 +351,50 @@ export function MembershipEditPage(): JSX.Element {
   const { t } = useTranslation();
   const { membershipId } = useParams({ from: '/app/directory/memberships/$membershipId/edit' });
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['memberships']);
   const { query, reload, formKey } = useRecord(membershipQuery(membershipId));
-  if (query.isPending) {
-    return <PageLoader />;
-  }
-  if (query.isError) {
-    return <LoadError error={query.error} retry={() => query.refetch()} />;
-  }
-  const m = query.data;
-  const back = () =>
-    navigate({ to: '/directory/memberships/$membershipId', params: { membershipId } });
   return (
-    <>
-      <PageHeader
-        title={t('memberships.edit')}
-        crumbs={[
-          { label: t('memberships.title'), to: '/directory/memberships' },
-          {
-            label: t('memberships.one'),
-            to: '/directory/memberships/$membershipId',
-            params: { membershipId },
-          },
-        ]}
-      />
-      <MembershipForm
-        key={formKey}
-        mode="edit"
-        initial={{
-          personId: m.personId,
-          bodyId: m.bodyId,
-          role: m.role,
-          memberState: m.memberState,
-          from: m.from,
-          to: m.to,
-        }}
-        onCancel={back}
-        reload={reload}
-        onSubmit={async (payload) => {
-          const updated = await api.patch<Membership>(`/memberships/${m.id}`, payload, m.version);
-          queryClient.setQueryData(membershipQuery(membershipId).queryKey, updated);
-          await queryClient.invalidateQueries({ queryKey: ['memberships'] });
-          notifySaved(t);
-          await back();
-        }}
-      />
-    </>
+    <RecordPage query={query}>
+      {(m) => {
+        const back = () =>
+          navigate({ to: '/directory/memberships/$membershipId', params: { membershipId } });
+        return (
+          <FormPage
+            title={t('memberships.edit')}
+            crumbs={[
+              { label: t('memberships.title'), to: '/directory/memberships' },
+              {
+                label: t('memberships.one'),
+                to: '/directory/memberships/$membershipId',
+                params: { membershipId },
+              },
+            ]}
+          >
+            <MembershipForm
+              key={formKey}
+              mode="edit"
+              initial={{
+                personId: m.personId,
+                bodyId: m.bodyId,
+                role: m.role,
+                memberState: m.memberState,
+                from: m.from,
+                to: m.to,
+              }}
+              onCancel={back}
+              reload={reload}
+              onSubmit={async (payload) => {
+                const updated = await api.patch<Membership>(
+                  `/memberships/${m.id}`,
+                  payload,
+                  m.version,
+                );
+                await after.updated(membershipQuery(membershipId).queryKey, updated, back);
+              }}
+            />
+          </FormPage>
+        );
+      }}
+    </RecordPage>
   );
 }

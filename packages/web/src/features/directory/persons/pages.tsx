@@ -1,5 +1,4 @@
 import { Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import {
   type Membership,
   type Page,
@@ -7,26 +6,17 @@ import {
   ZPersonCreate,
   ZPersonPatch,
 } from '@plenum/shared';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
-import { canWrite, useMe } from '../../../app/auth.ts';
-import { notifySaved, useErrorHandler } from '../../../app/errors.ts';
 import { useFormat } from '../../../app/format.ts';
-import {
-  type TextValues,
-  textValues,
-  toRequiredText,
-  toText,
-  zodValidator,
-} from '../../../app/forms.ts';
+import { type TextValues, textValues, toRequiredText, toText } from '../../../app/forms.ts';
 import { useRecord } from '../../../app/use-record.ts';
 import { LoadMore, useCursorList } from '../../../components/cursor-list.tsx';
 import { DataTable, EmptyRow } from '../../../components/data-table.tsx';
-import { DeleteButton } from '../../../components/delete-button.tsx';
 import {
   BothLanguages,
   DetailCard,
@@ -37,33 +27,34 @@ import { FormActions } from '../../../components/form-actions.tsx';
 import { AnchorLink, ButtonLink } from '../../../components/links.tsx';
 import { LocalizedInput } from '../../../components/localized-input.tsx';
 import { LText, useText } from '../../../components/localized-text.tsx';
-import { LoadError, PageHeader, PageLoader } from '../../../components/page.tsx';
+import { PageHeader } from '../../../components/page.tsx';
+import { type RecordFormProps, useRecordForm } from '../../../components/record-form.tsx';
+import {
+  EditButtonLink,
+  FormPage,
+  ListPageHeader,
+  Loading,
+  NewButtonLink,
+  RecordActions,
+  RecordPage,
+  useAfterWrite,
+  useWriter,
+} from '../../../components/record-page.tsx';
 import { SearchInput } from '../../../components/search-input.tsx';
 import { BodySelect, MemberStateSelect } from '../../../components/selects.tsx';
 import { personQuery, useBodiesById, useStateName } from '../lookups.ts';
 
 export function PersonsPage(): JSX.Element {
   const { t } = useTranslation();
-  const me = useMe();
   const stateName = useStateName();
   const search = useSearch({ from: '/app/directory/persons' });
   const navigate = useNavigate({ from: '/directory/persons' });
   const list = useCursorList<Person>(['persons'], '/persons', search);
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('persons.title')}
-        crumbs={[{ label: t('nav.directory'), to: '/directory/member-states' }]}
-        actions={
-          canWrite(me?.user) && (
-            <ButtonLink
-              to="/directory/persons/new"
-              leftSection={<IconPlus size={16} aria-hidden />}
-            >
-              {t('persons.new')}
-            </ButtonLink>
-          )
-        }
+        newButton={<NewButtonLink to="/directory/persons/new">{t('persons.new')}</NewButtonLink>}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
         <SearchInput
@@ -89,35 +80,33 @@ export function PersonsPage(): JSX.Element {
           }
         />
       </SimpleGrid>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
-      ) : (
-        <>
-          <DataTable
-            caption={t('persons.title')}
-            minWidth={480}
-            head={[t('persons.name'), t('persons.memberState'), t('persons.position')]}
-          >
-            {list.items.length === 0 && <EmptyRow cols={3} text={t('common.noResults')} />}
-            {list.items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <AnchorLink to="/directory/persons/$personId" params={{ personId: p.id }}>
-                    <LText value={p.name} />
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>{p.memberState ? stateName(p.memberState) : '—'}</Table.Td>
-                <Table.Td>
-                  <LText value={p.position} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-          <LoadMore {...list} />
-        </>
-      )}
+      <Loading query={list}>
+        {() => (
+          <>
+            <DataTable
+              caption={t('persons.title')}
+              minWidth={480}
+              head={[t('persons.name'), t('persons.memberState'), t('persons.position')]}
+            >
+              {list.items.length === 0 && <EmptyRow cols={3} text={t('common.noResults')} />}
+              {list.items.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <AnchorLink to="/directory/persons/$personId" params={{ personId: p.id }}>
+                      <LText value={p.name} />
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{p.memberState ? stateName(p.memberState) : '—'}</Table.Td>
+                  <Table.Td>
+                    <LText value={p.position} size="sm" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <LoadMore {...list} />
+          </>
+        )}
+      </Loading>
     </>
   );
 }
@@ -135,38 +124,36 @@ function PersonMemberships({ personId, writer }: { personId: string; writer: boo
       <Text component="h2" fz="h4" fw={600} mt={0} mb="sm">
         {t('persons.memberships')}
       </Text>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
-      ) : (
-        <DataTable
-          caption={t('persons.memberships')}
-          minWidth={480}
-          head={[t('memberships.body'), t('memberships.role'), t('memberships.period')]}
-        >
-          {list.data.items.length === 0 && <EmptyRow cols={3} text={t('persons.noMemberships')} />}
-          {list.data.items.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                <AnchorLink
-                  to="/directory/memberships/$membershipId"
-                  params={{ membershipId: m.id }}
-                >
-                  <LText value={bodies.get(m.bodyId)?.name} empty="…" />
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>{t(`enums.membershipRole.${m.role}`)}</Table.Td>
-              <Table.Td>
-                {t('memberships.periodValue', {
-                  from: m.from ? format.date(m.from) : '…',
-                  to: m.to ? format.date(m.to) : '…',
-                })}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
+      <RecordPage query={list}>
+        {(page) => (
+          <DataTable
+            caption={t('persons.memberships')}
+            minWidth={480}
+            head={[t('memberships.body'), t('memberships.role'), t('memberships.period')]}
+          >
+            {page.items.length === 0 && <EmptyRow cols={3} text={t('persons.noMemberships')} />}
+            {page.items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <AnchorLink
+                    to="/directory/memberships/$membershipId"
+                    params={{ membershipId: m.id }}
+                  >
+                    <LText value={bodies.get(m.bodyId)?.name} empty="…" />
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>{t(`enums.membershipRole.${m.role}`)}</Table.Td>
+                <Table.Td>
+                  {t('memberships.periodValue', {
+                    from: m.from ? format.date(m.from) : '…',
+                    to: m.to ? format.date(m.to) : '…',
+                  })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </RecordPage>
       {writer && (
         <ButtonLink
           to="/directory/memberships/new"
@@ -185,72 +172,65 @@ function PersonMemberships({ personId, writer }: { personId: string; writer: boo
 export function PersonPage(): JSX.Element {
   const { t } = useTranslation();
   const { personId } = useParams({ from: '/app/directory/persons/$personId' });
-  const me = useMe();
+  const writer = useWriter();
   const text = useText();
   const stateName = useStateName();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['persons']);
   const person = useQuery(personQuery(personId));
-  if (person.isPending) {
-    return <PageLoader />;
-  }
-  if (person.isError) {
-    return <LoadError error={person.error} retry={() => person.refetch()} />;
-  }
-  const p = person.data;
-  const writer = canWrite(me?.user);
   return (
-    <>
-      <PageHeader
-        title={<LText value={p.name} inherit />}
-        crumbs={[{ label: t('persons.title'), to: '/directory/persons' }]}
-        actions={
-          writer && (
-            <>
-              <ButtonLink
-                to="/directory/persons/$personId/edit"
-                params={{ personId }}
-                variant="light"
-                leftSection={<IconPencil size={16} aria-hidden />}
-              >
-                {t('common.edit')}
-              </ButtonLink>
-              <DeleteButton
-                what={text(p.name)}
-                onDelete={() => api.delete(`/persons/${p.id}`, p.version)}
-                reload={() => person.refetch()}
-                onDeleted={async () => {
-                  await queryClient.invalidateQueries({ queryKey: ['persons'] });
-                  notifySaved(t, t('common.deleted'));
-                  await navigate({ to: '/directory/persons' });
-                }}
-              />
-            </>
-          )
-        }
-      />
-      <Stack>
-        <DetailCard>
-          <DetailField label={t('persons.name')} wide>
-            <BothLanguages value={p.name} />
-          </DetailField>
-          <DetailField label={t('persons.memberState')}>
-            {p.memberState ? (
-              <AnchorLink to="/directory/member-states/$code" params={{ code: p.memberState }}>
-                {stateName(p.memberState)}
-              </AnchorLink>
-            ) : (
-              '—'
-            )}
-          </DetailField>
-          <DetailField label={t('persons.position')} wide>
-            <BothLanguages value={p.position} />
-          </DetailField>
-        </DetailCard>
-        <PersonMemberships personId={p.id} writer={writer} />
-        <RecordStamps createdAt={p.createdAt} updatedAt={p.updatedAt} />
-      </Stack>
-    </>
+    <RecordPage query={person}>
+      {(p) => {
+        return (
+          <>
+            <PageHeader
+              title={<LText value={p.name} inherit />}
+              crumbs={[{ label: t('persons.title'), to: '/directory/persons' }]}
+              actions={
+                writer && (
+                  <RecordActions
+                    edit={
+                      <EditButtonLink
+                        to="/directory/persons/$personId/edit"
+                        params={{ personId }}
+                      />
+                    }
+                    what={text(p.name)}
+                    onDelete={() => api.delete(`/persons/${p.id}`, p.version)}
+                    reload={() => person.refetch()}
+                    onDeleted={() => after.deleted(() => navigate({ to: '/directory/persons' }))}
+                  />
+                )
+              }
+            />
+            <Stack>
+              <DetailCard>
+                <DetailField label={t('persons.name')} wide>
+                  <BothLanguages value={p.name} />
+                </DetailField>
+                <DetailField label={t('persons.memberState')}>
+                  {p.memberState ? (
+                    <AnchorLink
+                      to="/directory/member-states/$code"
+                      params={{ code: p.memberState }}
+                    >
+                      {stateName(p.memberState)}
+                    </AnchorLink>
+                  ) : (
+                    '—'
+                  )}
+                </DetailField>
+                <DetailField label={t('persons.position')} wide>
+                  <BothLanguages value={p.position} />
+                </DetailField>
+              </DetailCard>
+              <PersonMemberships personId={p.id} writer={writer} />
+              <RecordStamps createdAt={p.createdAt} updatedAt={p.updatedAt} />
+            </Stack>
+          </>
+        );
+      }}
+    </RecordPage>
   );
 }
 
@@ -266,31 +246,14 @@ const bodyOf = (v: Values) => ({
   position: toText(v.position),
 });
 
-function PersonForm({
-  mode,
-  initial,
-  onSubmit,
-  onCancel,
-  reload,
-}: {
-  mode: 'create' | 'edit';
-  initial: Values;
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
-  onCancel: () => void;
-  reload?: () => Promise<unknown>;
-}) {
+function PersonForm({ mode, initial, onSubmit, onCancel, reload }: RecordFormProps<Values>) {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
-  const form = useForm<Values>({
-    initialValues: initial,
-    validate: zodValidator(mode === 'create' ? ZPersonCreate : ZPersonPatch, bodyOf, t),
-  });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await onSubmit(bodyOf(values));
-    } catch (error) {
-      handleError(error, { form, reload });
-    }
+  const { form, submit } = useRecordForm({
+    initial,
+    schema: mode === 'create' ? ZPersonCreate : ZPersonPatch,
+    toBody: bodyOf,
+    onSubmit,
+    reload,
   });
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
@@ -312,25 +275,24 @@ function PersonForm({
 export function PersonNewPage(): JSX.Element {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['persons']);
   return (
-    <>
-      <PageHeader
-        title={t('persons.new')}
-        crumbs={[{ label: t('persons.title'), to: '/directory/persons' }]}
-      />
+    <FormPage
+      title={t('persons.new')}
+      crumbs={[{ label: t('persons.title'), to: '/directory/persons' }]}
+    >
       <PersonForm
         mode="create"
         initial={{ name: textValues(null), memberState: null, position: textValues(null) }}
         onCancel={() => navigate({ to: '/directory/persons' })}
         onSubmit={async (payload) => {
           const created = await api.post<Person>('/persons', payload);
-          await queryClient.invalidateQueries({ queryKey: ['persons'] });
-          notifySaved(t);
-          await navigate({ to: '/directory/persons/$personId', params: { personId: created.id } });
+          await after.created(() =>
+            navigate({ to: '/directory/persons/$personId', params: { personId: created.id } }),
+          );
         }}
       />
-    </>
+    </FormPage>
   );
 }
 
@@ -338,44 +300,39 @@ export function PersonEditPage(): JSX.Element {
   const { t } = useTranslation();
   const { personId } = useParams({ from: '/app/directory/persons/$personId/edit' });
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const after = useAfterWrite(['persons']);
   const text = useText();
   const { query, reload, formKey } = useRecord(personQuery(personId));
-  if (query.isPending) {
-    return <PageLoader />;
-  }
-  if (query.isError) {
-    return <LoadError error={query.error} retry={() => query.refetch()} />;
-  }
-  const p = query.data;
-  const back = () => navigate({ to: '/directory/persons/$personId', params: { personId } });
   return (
-    <>
-      <PageHeader
-        title={t('persons.edit')}
-        crumbs={[
-          { label: t('persons.title'), to: '/directory/persons' },
-          { label: text(p.name), to: '/directory/persons/$personId', params: { personId } },
-        ]}
-      />
-      <PersonForm
-        key={formKey}
-        mode="edit"
-        initial={{
-          name: textValues(p.name),
-          memberState: p.memberState,
-          position: textValues(p.position),
-        }}
-        onCancel={back}
-        reload={reload}
-        onSubmit={async (payload) => {
-          const updated = await api.patch<Person>(`/persons/${p.id}`, payload, p.version);
-          queryClient.setQueryData(personQuery(personId).queryKey, updated);
-          await queryClient.invalidateQueries({ queryKey: ['persons'] });
-          notifySaved(t);
-          await back();
-        }}
-      />
-    </>
+    <RecordPage query={query}>
+      {(p) => {
+        const back = () => navigate({ to: '/directory/persons/$personId', params: { personId } });
+        return (
+          <FormPage
+            title={t('persons.edit')}
+            crumbs={[
+              { label: t('persons.title'), to: '/directory/persons' },
+              { label: text(p.name), to: '/directory/persons/$personId', params: { personId } },
+            ]}
+          >
+            <PersonForm
+              key={formKey}
+              mode="edit"
+              initial={{
+                name: textValues(p.name),
+                memberState: p.memberState,
+                position: textValues(p.position),
+              }}
+              onCancel={back}
+              reload={reload}
+              onSubmit={async (payload) => {
+                const updated = await api.patch<Person>(`/persons/${p.id}`, payload, p.version);
+                await after.updated(personQuery(personId).queryKey, updated, back);
+              }}
+            />
+          </FormPage>
+        );
+      }}
+    </RecordPage>
   );
 }
