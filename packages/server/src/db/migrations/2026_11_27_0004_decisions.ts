@@ -40,10 +40,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('decisions')
     .columns(['sort_key', 'id'])
     .execute();
+  await db.schema.createIndex('decisions_due').on('decisions').columns(['due_key', 'id']).execute();
+  // Covers the derived status, so counts per status read the index alone.
   await db.schema
-    .createIndex('decisions_due')
+    .createIndex('decisions_status')
     .on('decisions')
-    .columns(['next_open_due', 'id'])
+    .columns(['closed_as', 'assignment_count', 'open_count', 'next_open_due'])
+    .execute();
+  await db.schema
+    .createIndex('decisions_body_meeting')
+    .on('decisions')
+    .columns(['body_id', 'meeting_number'])
     .execute();
   await db.schema.createIndex('decisions_body').on('decisions').column('body_id').execute();
   await db.schema.createIndex('decisions_meeting').on('decisions').column('meeting_id').execute();
