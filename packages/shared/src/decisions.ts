@@ -188,6 +188,25 @@ export const ZAssignmentListQuery = ZListQueryBase.extend({
 
 // ---- Implementation review -------------------------------------------------------------------
 
+/**
+ * An assignee's cell of the review matrix: its status and latest report, without the
+ * bookkeeping fields of a full assignment (a busy meeting reviews hundreds of decisions;
+ * the full records are one click away at /decisions/{id}/assignments).
+ */
+export const ZReviewAssignment = ZAssignment.pick({
+  id: true,
+  memberState: true,
+  bodyId: true,
+  dueDate: true,
+  status: true,
+  overdue: true,
+}).extend({
+  latestReport: ZReport.pick({ id: true, status: true, text: true, reportedOn: true })
+    .extend({ reportedBy: z.string().describe('Name of who reported') })
+    .nullable(),
+});
+export type ReviewAssignment = z.infer<typeof ZReviewAssignment>;
+
 export const ZReviewEntry = z.object({
   decision: z.object({
     id: ZId,
@@ -204,7 +223,7 @@ export const ZReviewEntry = z.object({
   statusAtReview: ZDecisionStatus.nullable().describe(
     'The status recorded when the meeting was held; null while the review is live',
   ),
-  assignments: z.array(ZAssignment),
+  assignments: z.array(ZReviewAssignment),
 });
 export type ReviewEntry = z.infer<typeof ZReviewEntry>;
 

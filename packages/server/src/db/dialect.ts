@@ -86,9 +86,22 @@ export function openDatabase(url: string, opts: { schema?: string } = {}): DbHan
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The query planner needs table statistics: without them the review's candidate query took
+  // twice as long. SQLite's advice for long-lived connections: a bounded optimize at open, then
+  // again from time to time (it analyzes only tables whose size changed a lot).
+  sqlite.pragma('optimize = 0x10002');
+  const optimizer = setInterval(() => sqlite.pragma('optimize'), 6 * 3600_000);
+  optimizer.unref();
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: () => {
+      clearInterval(optimizer);
+      return db.destroy();
+    },
+  };
 }

@@ -30,8 +30,18 @@ describe(`implementation review (${DIALECT})`, () => {
     expect(res.statusCode, res.body).toBe(201);
     a[key] = res.json();
   };
-  const report = (decision: string, assignment: string, status: string) =>
-    post(`/decisions/${d[decision]?.id}/reports`, { assignmentId: a[assignment]?.id, status });
+  const report = (
+    decision: string,
+    assignment: string,
+    status: string,
+    text: Record<string, string> | null = null,
+  ) =>
+    post(`/decisions/${d[decision]?.id}/reports`, {
+      assignmentId: a[assignment]?.id,
+      status,
+      text,
+      reportedOn: '2026-01-15',
+    });
   const review = async (meeting: string) => {
     const res = await t.as('observer', {
       method: 'GET',
@@ -112,7 +122,14 @@ describe(`implementation review (${DIALECT})`, () => {
     });
 
     expect((await report('done', 'doneArm', 'implemented')).statusCode).toBe(201);
-    expect((await report('open', 'openArm', 'in_progress')).statusCode).toBe(201);
+    expect(
+      (
+        await report('open', 'openArm', 'in_progress', {
+          en: 'The ratification bill is before parliament.',
+          ru: 'Законопроект о ратификации внесён в парламент.',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await report('refused', 'refusedTjk', 'not_implemented')).statusCode).toBe(201);
   });
   afterAll(async () => t.close());
@@ -140,7 +157,12 @@ describe(`implementation review (${DIALECT})`, () => {
       assignments: {
         memberState: string;
         status: string;
-        latestReport: { status: string } | null;
+        latestReport: {
+          status: string;
+          text: Record<string, string> | null;
+          reportedOn: string;
+          reportedBy: string;
+        } | null;
       }[];
     };
     expect(
@@ -149,6 +171,10 @@ describe(`implementation review (${DIALECT})`, () => {
       ['ARM', 'in_progress', 'in_progress'],
       ['BLR', 'pending', null],
     ]);
+    const latest = open.assignments[0]?.latestReport;
+    expect(latest?.text?.ru).toBe('Законопроект о ратификации внесён в парламент.');
+    expect(latest?.reportedOn).toBe('2026-01-15');
+    expect(latest?.reportedBy).toMatch(/\S/);
   });
 
   it('records what a held meeting reviewed; the next review starts from what remained open', async () => {

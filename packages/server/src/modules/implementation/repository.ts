@@ -202,3 +202,34 @@ export async function countOpenAssignmentsDue(
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * The review matrix's cells: each assignment of the given decisions with its latest report,
+ * only the columns the review shows (one query per 500 decisions).
+ */
+export async function findReviewAssignments(db: Tx, decisionIds: string[]) {
+  const out = [];
+  for (let i = 0; i < decisionIds.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('assignments')
+        .leftJoin('implementationReports as r', 'r.id', 'assignments.latestReportId')
+        .select([
+          'assignments.id',
+          'assignments.decisionId',
+          'assignments.memberState',
+          'assignments.bodyId',
+          'assignments.dueDate',
+          'assignments.status',
+          'assignments.latestReportId',
+          'r.status as reportStatus',
+          'r.text as reportText',
+          'r.reportedOn',
+          'r.reportedByName',
+        ])
+        .where('assignments.decisionId', 'in', decisionIds.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import {
   type DecisionStatus,
   type ImplementationReview,
   type ImplementationSummary,
+  type ReviewAssignment,
   type ReviewEntry,
   toRoman,
 } from '@plenum/shared';
@@ -12,7 +13,7 @@ import { type Ctx, nowIso, type Tx, todayIso } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { parseText, parseTextOrNull } from '../../platform/text.ts';
 import { createAgendaItem, listAgenda, reorderAgenda } from '../agenda/service.ts';
-import { findAssignments, mapAssignment } from '../decisions/repository.ts';
+import { isOpenStatus } from '../decisions/repository.ts';
 import * as repo from './repository.ts';
 
 type ReviewRow = {
@@ -48,15 +49,36 @@ async function buildReview(
     previousId = previous?.id ?? null;
   }
 
-  const { assignments, reports } = await findAssignments(
+  const assignments = await repo.findReviewAssignments(
     db,
     rows.map((r) => r.id),
   );
+  // Member states first, then bodies, each in a stable order: the matrix's columns.
+  assignments.sort((a, b) =>
+    a.memberState !== b.memberState
+      ? a.memberState === null
+        ? 1
+        : b.memberState === null
+          ? -1
+          : a.memberState < b.memberState
+            ? -1
+            : 1
+      : (a.bodyId ?? '') !== (b.bodyId ?? '')
+        ? (a.bodyId ?? '') < (b.bodyId ?? '')
+          ? -1
+          : 1
+        : a.id < b.id
+          ? -1
+          : 1,
+  );
   const byDecision = new Map<string, typeof assignments>();
   for (const a of assignments) {
-    const list = byDecision.get(a.decisionId) ?? [];
-    list.push(a);
-    byDecision.set(a.decisionId, list);
+    const list = byDecision.get(a.decisionId);
+    if (list) {
+      list.push(a);
+    } else {
+      byDecision.set(a.decisionId, [a]);
+    }
   }
 
   const summary = {
@@ -69,14 +91,25 @@ async function buildReview(
   };
   const entries: ReviewEntry[] = rows.map((row) => {
     const own = byDecision.get(row.id) ?? [];
-    const mapped = own.map((a) =>
-      mapAssignment(
-        a,
-        a.latestReportId ? (reports.get(a.latestReportId) ?? null) : null,
-        today,
-        row.status === 'cancelled' || row.status === 'superseded',
-      ),
-    );
+    const closed = row.status === 'cancelled' || row.status === 'superseded';
+    const mapped: ReviewAssignment[] = own.map((a) => ({
+      id: a.id,
+      memberState: a.memberState,
+      bodyId: a.bodyId,
+      dueDate: a.dueDate,
+      status: a.status as ReviewAssignment['status'],
+      overdue: !closed && isOpenStatus(a.status) && a.dueDate !== null && a.dueDate < today,
+      latestReport:
+        a.latestReportId && a.reportStatus && a.reportedOn
+          ? {
+              id: a.latestReportId,
+              status: a.reportStatus as NonNullable<ReviewAssignment['latestReport']>['status'],
+              text: parseTextOrNull(a.reportText),
+              reportedOn: a.reportedOn,
+              reportedBy: a.reportedByName ?? '',
+            }
+          : null,
+    }));
     switch (row.status) {
       case 'implemented':
         summary.implemented++;

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { Assignment, ReviewEntry } from '@plenum/shared';
+import type { ReviewAssignment, ReviewEntry } from '@plenum/shared';
 import { IconDownload, IconInfoCircle, IconListCheck } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -34,14 +34,14 @@ interface Column {
   short: string;
 }
 
-const colKey = (a: Assignment) => (a.memberState ? `s:${a.memberState}` : `b:${a.bodyId}`);
+const colKey = (a: ReviewAssignment) => (a.memberState ? `s:${a.memberState}` : `b:${a.bodyId}`);
 
 function Cell({
   assignment,
   label,
   onOpen,
 }: {
-  assignment: Assignment | undefined;
+  assignment: ReviewAssignment | undefined;
   label: string;
   onOpen: () => void;
 }) {
