@@ -186,6 +186,28 @@ export const ZAssignmentListQuery = ZListQueryBase.extend({
   dueTo: ZIsoDate.optional(),
 });
 
+// ---- History -------------------------------------------------------------------------------
+
+/**
+ * One entry of a decision's history, from the audit trail: the decision's own changes and those
+ * of its assignments (created, due date changed, removed, reported on). `change` is what the
+ * trail recorded: for updates, `{field: [before, after]}`.
+ */
+export const ZDecisionHistoryEvent = z.object({
+  seq: z.number().int(),
+  at: ZIsoDateTime,
+  actor: z.object({ id: ZId, name: z.string() }).nullable(),
+  action: z.string(),
+  entityType: z.enum(['decision', 'assignment']),
+  entityId: z.string(),
+  assignee: z
+    .object({ memberState: ZStateCode.nullable(), bodyId: ZId.nullable() })
+    .nullable()
+    .describe('For assignment events: whom the assignment names'),
+  change: z.unknown(),
+});
+export type DecisionHistoryEvent = z.infer<typeof ZDecisionHistoryEvent>;
+
 // ---- Implementation review -------------------------------------------------------------------
 
 /**

@@ -426,4 +426,98 @@ describe(`decisions (${DIALECT})`, () => {
       'create',
     ]);
   });
+
+  describe('history', () => {
+    it('gathers the changes of the decision and of its assignments, newest first, with field diffs', async () => {
+      const created = (await create({ meetingId: m20, title: { en: 'Before' } })).json();
+      const as = (
+        caller: 'secretariat' | 'delegateArm',
+        method: string,
+        url: string,
+        payload?: unknown,
+        version?: number,
+      ) =>
+        t.as(caller, {
+          method: method as 'POST',
+          url: `/api/v1${url}`,
+          payload: payload as Record<string, unknown>,
+          headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+        });
+      const patched = await as(
+        'secretariat',
+        'PATCH',
+        `/decisions/${created.id}`,
+        { title: { en: 'After' } },
+        created.version,
+      );
+      expect(patched.statusCode, patched.body).toBe(200);
+      const arm = (
+        await as('secretariat', 'POST', `/decisions/${created.id}/assignments`, {
+          memberState: 'ARM',
+          dueDate: '2030-01-01',
+        })
+      ).json();
+      const blr = (
+        await as('secretariat', 'POST', `/decisions/${created.id}/assignments`, {
+          memberState: 'BLR',
+        })
+      ).json();
+      expect(
+        (
+          await as('delegateArm', 'POST', `/decisions/${created.id}/reports`, {
+            assignmentId: arm.id,
+            status: 'in_progress',
+          })
+        ).statusCode,
+      ).toBe(201);
+      expect(
+        (
+          await as(
+            'secretariat',
+            'DELETE',
+            `/decisions/${created.id}/assignments/${blr.id}`,
+            undefined,
+            blr.version,
+          )
+        ).statusCode,
+      ).toBe(204);
+
+      const res = await t.as('secretariat', {
+        method: 'GET',
+        url: `/api/v1/decisions/${created.id}/history`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as {
+        action: string;
+        entityType: string;
+        actor: { name: string } | null;
+        assignee: { memberState: string | null } | null;
+        change: Record<string, unknown>;
+      }[];
+      expect(items.map((e) => [e.entityType, e.action, e.assignee?.memberState ?? null])).toEqual([
+        ['decision', 'unassign', null],
+        ['assignment', 'report', 'ARM'],
+        ['assignment', 'create', 'ARM'],
+        ['decision', 'update', null],
+        ['decision', 'create', null],
+      ]);
+      expect(items[3]?.change).toEqual({ title: [{ en: 'Before' }, { en: 'After' }] });
+      expect(items[0]?.change).toMatchObject({ assignmentId: blr.id, memberState: 'BLR' });
+      expect(items[1]?.actor?.name).toBeTruthy();
+    });
+
+    it('is for the secretariat: a delegate gets 403, an unknown decision 404', async () => {
+      const created = (await create({ meetingId: m20 })).json();
+      const delegate = await t.as('delegateArm', {
+        method: 'GET',
+        url: `/api/v1/decisions/${created.id}/history`,
+      });
+      expect(delegate.statusCode).toBe(403);
+      const unknown = await t.as('secretariat', {
+        method: 'GET',
+        url: '/api/v1/decisions/01900000-0000-7000-8000-000000000000/history',
+      });
+      expect(unknown.statusCode).toBe(404);
+    });
+  });
 });

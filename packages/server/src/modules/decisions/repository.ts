@@ -571,3 +571,38 @@ export function mapAssignmentListItem(
     },
   };
 }
+
+/** The audit events of a decision and of its assignments, newest first (at most 500). */
+export function findDecisionHistory(db: Tx, decisionId: string) {
+  const assignmentIds = db
+    .selectFrom('assignments')
+    .select('assignments.id')
+    .where('assignments.decisionId', '=', decisionId);
+  return db
+    .selectFrom('auditEvents as e')
+    .leftJoin('users as u', 'u.id', 'e.actorId')
+    .leftJoin('assignments as a', (join) =>
+      join.onRef('a.id', '=', 'e.entityId').on('e.entityType', '=', 'assignment'),
+    )
+    .select([
+      'e.seq',
+      'e.at',
+      'e.actorId',
+      'u.name as actorName',
+      'e.action',
+      'e.entityType',
+      'e.entityId',
+      'e.change',
+      'a.memberState as assigneeState',
+      'a.bodyId as assigneeBody',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('e.entityType', '=', 'decision'), eb('e.entityId', '=', decisionId)]),
+        eb.and([eb('e.entityType', '=', 'assignment'), eb('e.entityId', 'in', assignmentIds)]),
+      ]),
+    )
+    .orderBy('e.seq', 'desc')
+    .limit(500)
+    .execute();
+}

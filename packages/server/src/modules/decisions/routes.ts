@@ -8,6 +8,7 @@ import {
   ZAssignmentPatch,
   ZDecision,
   ZDecisionCreate,
+  ZDecisionHistoryEvent,
   ZDecisionListItem,
   ZDecisionListQuery,
   ZDecisionPatch,
@@ -133,6 +134,20 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
       await service.deleteDecision(ctxOf(request), request.params.id, ifMatchVersion(request));
       return reply.code(204).send();
     },
+  );
+
+  r.get(
+    '/decisions/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'What changed on this decision and its assignments, newest first',
+        description: 'From the audit trail; for the secretariat and admins.',
+        params: ZDecisionParams,
+        response: { 200: z.object({ items: z.array(ZDecisionHistoryEvent) }) },
+      },
+    },
+    async (request) => service.getDecisionHistory(ctxOf(request), request.params.id),
   );
 
   r.post(

@@ -5,6 +5,7 @@ import {
   DECISION_STATUSES,
   type Decision,
   type DecisionCreate,
+  type DecisionHistoryEvent,
   type DecisionListItem,
   type DecisionListQuery,
   type DecisionPatch,
@@ -20,6 +21,7 @@ import {
   isStaff,
   requireActsForState,
   requireContentWriter,
+  requireRole,
   requireSignedIn,
 } from '../../platform/access.ts';
 import { diff, recordAudit } from '../../platform/audit.ts';
@@ -646,11 +648,18 @@ export async function deleteAssignment(
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('assignments').where('id', '=', id).execute();
     await repo.refreshDecisionAggregates(trx, decisionId);
+    // Recorded on the decision: the assignment is gone, and its removal is part of the
+    // decision's history (which gathers the events of the decision and its assignments).
     await recordAudit(trx, ctx.dialect, ctx.actor, {
-      action: 'delete',
-      entityType: 'assignment',
-      entityId: id,
-      change: { decisionId, memberState: current.memberState, bodyId: current.bodyId },
+      action: 'unassign',
+      entityType: 'decision',
+      entityId: decisionId,
+      change: {
+        assignmentId: id,
+        memberState: current.memberState,
+        bodyId: current.bodyId,
+        dueDate: current.dueDate,
+      },
     });
   });
 }
@@ -821,4 +830,34 @@ export async function submitReport(
       reportedOn,
     }),
   );
+}
+
+/**
+ * GET /decisions/{id}/history: the audit trail of the decision and of its assignments, newest
+ * first. Like the audit trail itself, for the secretariat and admins.
+ */
+export async function getDecisionHistory(
+  ctx: Ctx,
+  id: string,
+): Promise<{ items: DecisionHistoryEvent[] }> {
+  requireRole(ctx.actor, 'secretariat', 'admin');
+  if (!(await repo.findDecision(ctx.db, id, todayIso()))) {
+    throw notFound('decision');
+  }
+  const rows = await repo.findDecisionHistory(ctx.db, id);
+  return {
+    items: rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
+      action: row.action,
+      entityType: row.entityType === 'assignment' ? 'assignment' : 'decision',
+      entityId: row.entityId,
+      assignee:
+        row.entityType === 'assignment'
+          ? { memberState: row.assigneeState ?? null, bodyId: row.assigneeBody ?? null }
+          : null,
+      change: JSON.parse(row.change) as unknown,
+    })),
+  };
 }
