@@ -12,6 +12,7 @@ import {
 let w: Workspace;
 let browser: Browser;
 let decision: Decision;
+let other: Decision;
 let review: Meeting;
 
 function isoDay(offset: number): string {
@@ -65,7 +66,7 @@ beforeAll(async () => {
     });
   }
   // A decision for Belarus only: Armenia's delegate must not see it among its own.
-  const other = await apiPost<Decision>(w.t, '/decisions', {
+  other = await apiPost<Decision>(w.t, '/decisions', {
     bodyId: w.commission.id,
     meetingId: earlier.id,
     title: { en: 'On the standardization of spare parts' },
@@ -149,6 +150,83 @@ describe('workspace: implementation of decisions', () => {
     await page.getByText('The review is on the agenda').waitFor();
     await page.getByRole('button', { name: 'Put on the agenda' }).click();
     await page.getByRole('alert').filter({ hasText: 'already has this item' }).waitFor();
+    await page.context().close();
+  });
+
+  it('the secretariat corrects a decision’s title, links it to another, and the history shows both', async () => {
+    const page = await signIn('secretariat@example.org');
+    await page.goto(`${w.origin}/app/decisions/${decision.id}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(decision.number) }).waitFor();
+
+    const oldTitle = 'On the joint programme of repair of armoured vehicles';
+    const newTitle = 'On the joint programme of repair of armoured vehicles for 2026–2030';
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: `Edit decision ${decision.number}` });
+    const title = edit.getByRole('textbox', { name: 'Title (English)' });
+    expect(await title.inputValue()).toBe(oldTitle);
+    await title.fill(newTitle);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    // Only the changed field was sent: the Russian title and the text stay as they were.
+    const stored = (
+      await w.t.as('secretariat', { method: 'GET', url: `/api/v1/decisions/${decision.id}` })
+    ).json() as Decision;
+    expect(stored.title).toEqual({
+      en: newTitle,
+      ru: 'О совместной программе ремонта бронетехники',
+    });
+    expect(stored.version).toBe(decision.version + 1);
+
+    await page.getByRole('button', { name: 'Add link' }).click();
+    const link = page.getByRole('dialog', { name: `Link decision ${decision.number} to another` });
+    await link.getByRole('combobox', { name: 'Relation' }).click();
+    await page.getByRole('option', { name: 'Extends', exact: true }).click();
+    const target = link.getByRole('combobox', { name: /^Other decision/ });
+    // The decision itself is never offered.
+    await target.fill('armoured vehicles');
+    await page.getByText('Nothing found').waitFor();
+    await target.fill('spare parts');
+    await page.getByRole('option', { name: `${other.number} ${other.title.en}` }).click();
+    await link.getByRole('button', { name: 'Add link' }).click();
+    await link.waitFor({ state: 'detached' });
+    // Case-sensitive: the history's "Linked: extends …" is no match.
+    await page.getByText(new RegExp(`^Extends ${other.number} `)).waitFor();
+
+    const history = page.getByRole('list', { name: 'History of changes' });
+    await history.getByText(`Title: “${oldTitle}” → “${newTitle}”`).waitFor();
+    const linked = history.getByText(`Linked: extends ${other.number}`);
+    await linked.waitFor();
+    expect(await linked.getByRole('link', { name: other.number }).getAttribute('href')).toBe(
+      `/app/decisions/${other.id}`,
+    );
+    // Who and when, and the earlier events of the assignments in sentences too.
+    expect(await history.textContent()).toContain('Assigned to State ARM, due');
+    expect(await history.textContent()).toContain('State ARM reported: implemented');
+    await page.context().close();
+  });
+
+  it('an edit that meets a change made meanwhile is not saved over it: the form offers the stored version', async () => {
+    const page = await signIn('secretariat@example.org');
+    await page.goto(`${w.origin}/app/decisions/${other.id}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: `Edit decision ${other.number}` });
+    await edit.getByRole('textbox', { name: 'Title (English)' }).fill('Mine');
+    // Someone else corrects the title first.
+    const changed = await w.t.as('secretariat', {
+      method: 'PATCH',
+      url: `/api/v1/decisions/${other.id}`,
+      headers: { 'if-match': `"${other.version}"` },
+      payload: { title: { en: 'Theirs' } },
+    });
+    expect(changed.statusCode).toBe(200);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog', { name: 'Someone else changed this record' }).waitFor();
+    await page.getByRole('button', { name: 'Load the latest version' }).click();
+    await edit.getByRole('status').filter({ hasText: 'changed this decision meanwhile' }).waitFor();
+    expect(await edit.getByRole('textbox', { name: 'Title (English)' }).inputValue()).toBe(
+      'Theirs',
+    );
     await page.context().close();
   });
 });

@@ -22,6 +22,7 @@ const KNOWN_CODES = new Set([
   'precondition_failed',
   'payload_too_large',
   'unsupported_media_type',
+  'range_not_satisfiable',
   'unprocessable',
   'rate_limited',
   'locked',

@@ -1,8 +1,8 @@
 import type {
   Assignment,
   AssignmentListItem,
-  AuditEvent,
   Decision,
+  DecisionHistoryEvent,
   DecisionStatus,
   ImplementationReview,
   ImplementationSummary,
@@ -35,15 +35,12 @@ export const reportsQuery = (decisionId: string, assignmentId: string) =>
       }),
   });
 
+/** The changes of a decision and its assignments, newest first (secretariat and admins). */
 export const decisionHistoryQuery = (id: string) =>
   queryOptions({
     queryKey: [...decisionKey(id), 'history'],
     queryFn: () =>
-      api.get<{ items: AuditEvent[] }>('/audit-events', {
-        entityType: 'decision',
-        entityId: id,
-        limit: 50,
-      }),
+      api.get<{ items: DecisionHistoryEvent[] }>(`/decisions/${encodeURIComponent(id)}/history`),
   });
 
 export const countsQuery = (query: Query) =>

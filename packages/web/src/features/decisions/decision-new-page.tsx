@@ -4,14 +4,12 @@ import {
   Group,
   Paper,
   Select,
-  type SelectProps,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
 import {
   DECISION_KINDS,
   type Decision,
@@ -23,7 +21,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type JSX, useMemo, useState } from 'react';
+import { type JSX, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { notifySaved, useErrorHandler } from '../../app/errors.ts';
@@ -42,6 +40,7 @@ import { PageHeader } from '../../components/page.tsx';
 import { BodySelect } from '../../components/selects.tsx';
 import { agendaQuery, meetingQuery } from '../meetings/api.ts';
 import { decisionQuery } from './api.ts';
+import { DecisionSelect } from './decision-select.tsx';
 
 interface Relation {
   kind: (typeof RELATION_KINDS)[number];
@@ -73,38 +72,6 @@ const bodyOf = (v: Values) => ({
     .filter((r) => r.decisionId)
     .map((r) => ({ kind: r.kind, decisionId: r.decisionId as string })),
 });
-
-/** Chooses an earlier decision, searching by number or title. */
-function DecisionSelect(props: Omit<SelectProps, 'data'>) {
-  const { t } = useTranslation();
-  const text = useText();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
-  const found = useQuery({
-    queryKey: ['decisions', 'search', q],
-    queryFn: () => api.get<Page<Decision>>('/decisions', { q: q.trim() || undefined, limit: 20 }),
-    staleTime: 30_000,
-  });
-  const options = useMemo(
-    () =>
-      (found.data?.items ?? []).map((d) => ({
-        value: d.id,
-        label: `${d.number} ${text(d.title)}`,
-      })),
-    [found.data, text],
-  );
-  return (
-    <Select
-      searchable
-      clearable
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage={found.isFetching ? t('common.loading') : t('common.nothingFound')}
-      {...props}
-      data={options}
-    />
-  );
-}
 
 export function DecisionNewPage(): JSX.Element {
   const { t } = useTranslation();

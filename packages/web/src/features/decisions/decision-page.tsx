@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { type Assignment, type LocalizedText, pickText } from '@plenum/shared';
-import { IconHistory, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconHistory, IconLink, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type JSX, useState } from 'react';
@@ -20,6 +20,9 @@ import { useBodiesById, useStateName } from '../directory/lookups.ts';
 import { meetingQuery } from '../meetings/api.ts';
 import { assignmentsQuery, decisionHistoryQuery, decisionKey, decisionQuery } from './api.ts';
 import { AssignmentForm } from './assignment-form.tsx';
+import { DecisionEditForm } from './decision-edit-form.tsx';
+import { DecisionHistory } from './decision-history.tsx';
+import { RelationForm } from './relation-form.tsx';
 import ReportForm, { type ReportTarget } from './report-form.tsx';
 import { type HistoryTarget, ReportHistoryModal } from './report-history.tsx';
 import { AssignmentStatusBadge, DecisionStatusBadge } from './status.tsx';
@@ -72,6 +75,8 @@ export function DecisionPage(): JSX.Element {
   const [form, setForm] = useState<{ mode: 'create' | 'edit'; assignment?: Assignment } | null>(
     null,
   );
+  const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: decisionKey(decisionId) });
 
   if (decision.isPending) {
@@ -98,6 +103,17 @@ export function DecisionPage(): JSX.Element {
         }
         crumbs={[{ label: t('decisions.title'), to: '/decisions' }]}
         badge={<DecisionStatusBadge status={d.status} />}
+        actions={
+          writer && (
+            <Button
+              variant="light"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {t('common.edit')}
+            </Button>
+          )
+        }
       />
       <Stack gap="lg">
         <DetailCard title={t('decisions.details')}>
@@ -121,9 +137,14 @@ export function DecisionPage(): JSX.Element {
           <DetailField label={t('decisions.status')}>
             <DecisionStatusBadge status={d.status} />
           </DetailField>
-          {d.relations.length > 0 && (
+          {(d.relations.length > 0 || writer) && (
             <DetailField label={t('decisions.relations')} wide>
-              <Stack gap={2} component="span">
+              <Stack gap={4} component="span" align="flex-start">
+                {d.relations.length === 0 && (
+                  <Text span c="dimmed">
+                    {t('relationForm.none')}
+                  </Text>
+                )}
                 {d.relations.map((r) => (
                   <span key={`${r.kind}-${r.direction}-${r.decisionId}`}>
                     {t(`relations.${r.kind}.${r.direction}`)}{' '}
@@ -135,6 +156,16 @@ export function DecisionPage(): JSX.Element {
                     </Text>
                   </span>
                 ))}
+                {writer && (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    leftSection={<IconLink size={14} aria-hidden />}
+                    onClick={() => setLinking(true)}
+                  >
+                    {t('relationForm.add')}
+                  </Button>
+                )}
               </Stack>
             </DetailField>
           )}
@@ -275,19 +306,17 @@ export function DecisionPage(): JSX.Element {
             ) : history.data.items.length === 0 ? (
               <Text c="dimmed">{t('decisions.noHistory')}</Text>
             ) : (
-              <Stack gap={4} component="ol" style={{ margin: 0, paddingInlineStart: 20 }}>
-                {history.data.items.map((e) => (
-                  <li key={e.seq}>
-                    <Text size="sm">
-                      {format.dateTime(e.at)} · <code>{e.action}</code>
-                    </Text>
-                  </li>
-                ))}
-              </Stack>
+              <DecisionHistory decision={d} events={history.data.items} />
             )}
           </Paper>
         )}
       </Stack>
+      {writer && (
+        <>
+          <DecisionEditForm decision={d} opened={editing} onClose={() => setEditing(false)} />
+          <RelationForm decision={d} opened={linking} onClose={() => setLinking(false)} />
+        </>
+      )}
       <ReportForm target={report} onClose={() => setReport(null)} />
       <ReportHistoryModal target={drill} onClose={() => setDrill(null)} />
       <AssignmentForm
