@@ -13,11 +13,16 @@ import { type Db, type DbHandle, type DialectName, openDatabase } from './db/dia
 import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { consultationRoutes } from './modules/consultations/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
+import { fileRoutes } from './modules/files/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth.ts';
 import type { Ctx } from './platform/context.ts';
@@ -164,6 +169,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes);
       await api.register(decisionRoutes);
       await api.register(implementationRoutes);
+      await api.register(documentRoutes);
+      await api.register(fileRoutes);
+      await api.register(notificationRoutes);
+      await api.register(consultationRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: API_PREFIX },
   );

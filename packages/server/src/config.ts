@@ -7,7 +7,17 @@ const ZConfig = z.object({
   host: z.string().min(1),
   dataDir: z.string().min(1),
   publicUrl: z.url(),
-  smtpUrl: z.string().optional(),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'PLENUM_SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From of outgoing mail (PLENUM_MAIL_FROM), e.g. `Plenum <noreply@example.org>`. */
+  mailFrom: z.string().min(3),
+  /**
+   * Seconds between runs of the background jobs (mail outbox, digests, deadline reminders) while
+   * the server listens (PLENUM_JOB_INTERVAL_SECONDS); 0 turns them off.
+   */
+  jobIntervalSeconds: z.coerce.number().int().min(0),
   adminEmail: z.string().optional(),
   adminPassword: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -17,10 +27,21 @@ const ZConfig = z.object({
   webDir: z.string(),
   /** Secure cookies: on when the public URL is https. */
   secureCookies: z.boolean(),
+  /** Largest accepted upload in bytes (PLENUM_FILES_MAX_BYTES, 50 MB by default). */
+  filesMaxBytes: z.coerce.number().int().positive(),
 });
 export type Config = z.infer<typeof ZConfig>;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
+
+/** The host of the public URL, for the default From address of mail. */
+function mailHost(publicUrl: string): string {
+  try {
+    return new URL(publicUrl).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
 
 /** Reads configuration from the environment, failing fast with a readable message. */
 export function loadConfig(
@@ -37,6 +58,8 @@ export function loadConfig(
     dataDir,
     publicUrl,
     smtpUrl: env.PLENUM_SMTP_URL || undefined,
+    mailFrom: env.PLENUM_MAIL_FROM || `Plenum <noreply@${mailHost(publicUrl)}>`,
+    jobIntervalSeconds: env.PLENUM_JOB_INTERVAL_SECONDS ?? '60',
     adminEmail: env.PLENUM_ADMIN_EMAIL || undefined,
     adminPassword: env.PLENUM_ADMIN_PASSWORD || undefined,
     logLevel: env.PLENUM_LOG_LEVEL ?? 'info',
@@ -44,6 +67,7 @@ export function loadConfig(
     sessionMaxHours: env.PLENUM_SESSION_MAX_HOURS ?? '12',
     webDir: env.PLENUM_WEB_DIR ?? path.resolve(here, '../../web/dist'),
     secureCookies: publicUrl.startsWith('https:'),
+    filesMaxBytes: env.PLENUM_FILES_MAX_BYTES ?? String(50 * 1024 * 1024),
     ...overrides,
   });
   if (!parsed.success) {

@@ -32,6 +32,8 @@ export interface TestApp {
   /** Bearer tokens of the standard test users. */
   tokens: Record<Exclude<Caller, 'anonymous'>, string>;
   userIds: Record<Exclude<Caller, 'anonymous'>, string>;
+  /** The app's own data directory (files live under `files/`). */
+  dataDir: string;
   /** Sends a request as one of the standard callers (bearer token; no CSRF needed). */
   as(caller: Caller, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -67,11 +69,15 @@ const SYSTEM: Actor = { ...ANONYMOUS, id: null, role: 'admin', name: 'test' };
  * A migrated database of its own (a real SQLite file, or a fresh PostgreSQL schema), the six
  * member states, and one user per role with an API token.
  */
-export async function createTestApp(opts: { webDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { webDir?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { handle, drop } = await openFreshDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-test-data-'));
   await migrateToLatest(handle.db, handle.schema);
   const config = loadConfig(
-    { PLENUM_DATA_DIR: path.join(os.tmpdir(), 'plenum-test-data') },
+    // A data directory of its own, so stored files of one test app never meet another's.
+    { PLENUM_DATA_DIR: dataDir, ...opts.env },
     { logLevel: 'silent', webDir: opts.webDir ?? path.join(os.tmpdir(), 'plenum-no-web') },
   );
   const app = await buildApp({ config, database: handle, logger: false, checkResponses: true });
@@ -129,6 +135,7 @@ export async function createTestApp(opts: { webDir?: string } = {}): Promise<Tes
     handle,
     tokens,
     userIds,
+    dataDir,
     as(caller, injectOpts) {
       const headers = { ...(injectOpts.headers ?? {}) } as Record<string, string>;
       if (caller !== 'anonymous') {
@@ -140,6 +147,7 @@ export async function createTestApp(opts: { webDir?: string } = {}): Promise<Tes
       await app.close();
       await handle.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A Range header asks for bytes beyond the end of the file. */
+  range_not_satisfiable: 416,
   /** Well-formed, but breaks a domain rule. */
   unprocessable: 422,
   /** Too many attempts; try again later (Retry-After). */
@@ -58,6 +60,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   precondition_failed: 'Changed by someone else',
   payload_too_large: 'Too large',
   unsupported_media_type: 'Unsupported media type',
+  range_not_satisfiable: 'Range not satisfiable',
   unprocessable: 'Rule not satisfied',
   rate_limited: 'Too many requests',
   locked: 'Temporarily locked',

@@ -21,6 +21,14 @@ export const VALIDATION_MESSAGES = {
     ru: 'Используйте строчные латинские буквы, цифры и одиночные дефисы',
   },
   'v.password': { en: 'Use at least 12 characters', ru: 'Не менее 12 символов' },
+  'v.distinctStates': {
+    en: 'Name each member state once',
+    ru: 'Укажите каждое государство-член один раз',
+  },
+  'v.sha256': {
+    en: 'Use the 64 lower-case hex digits of a SHA-256',
+    ru: 'Укажите 64 строчные шестнадцатеричные цифры SHA-256',
+  },
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
 
@@ -85,6 +93,52 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'The body is not valid JSON.': 'Тело запроса не является корректным JSON.',
   'Something went wrong on our side; it has been logged.':
     'На нашей стороне произошла ошибка; она записана в журнал.',
+  // Consultations
+  'No document has this id': 'Документа с таким идентификатором нет',
+  'No version of this document has this id': 'У этого документа нет версии с таким идентификатором',
+  'A round of this document is open; close it before opening another.':
+    'По этому документу идёт раунд согласования; завершите его, прежде чем открывать новый.',
+  'Only a draft or a document not agreed in an earlier round goes out for consultation.':
+    'На согласование направляется только проект или документ, не согласованный в предыдущем раунде.',
+  'The document has no version yet; add one before opening a round.':
+    'У документа ещё нет версии; добавьте её, прежде чем открывать раунд.',
+  'This version was consulted in an earlier round; a new round goes out on a new version.':
+    'Эта версия уже направлялась на согласование; новый раунд проводится по новой версии.',
+  'This version is older than the one of the previous round; a new round goes out on a new version.':
+    'Эта версия старше версии предыдущего раунда; новый раунд проводится по новой версии.',
+  'Only member states with the status member are invited':
+    'Приглашаются только государства со статусом члена',
+  'The document is restricted and its access list does not name this state':
+    'Документ ограниченного доступа, и это государство не включено в список доступа',
+  'The deadline cannot be in the past': 'Срок не может быть в прошлом',
+  'Choose a meeting of a council': 'Выберите заседание совета',
+  'The meeting is held or cancelled; choose one still to come':
+    'Заседание проведено или отменено; выберите предстоящее',
+  'Another round of this document was opened meanwhile; reload the document.':
+    'Тем временем по документу открыт другой раунд; обновите документ.',
+  'The round is closed; it can no longer change.': 'Раунд завершён; изменить его нельзя.',
+  'The round is closed already.': 'Раунд уже завершён.',
+  'This member state is not invited to this round.':
+    'Это государство-член не приглашено к участию в этом раунде.',
+  'The round is closed; it takes no more positions.':
+    'Раунд завершён; позиции больше не принимаются.',
+  'The round is closed; it takes no more comments.':
+    'Раунд завершён; замечания больше не принимаются.',
+  'The deadline of this silence procedure has passed; silence counts as concurrence.':
+    'Срок процедуры умолчания истёк; отсутствие ответа считается согласием.',
+  'The comment is resolved; it can no longer change.':
+    'По замечанию принято решение; изменить его нельзя.',
+  'The meeting is held or cancelled; its agenda can no longer change.':
+    'Заседание проведено или отменено; его повестку изменить нельзя.',
+  'The document is linked to this agenda item already.':
+    'Документ уже связан с этим пунктом повестки.',
+  'The agenda item or the document was removed meanwhile.':
+    'Тем временем пункт повестки или документ был удалён.',
+  'No such consultation.': 'Такого раунда согласования нет.',
+  'No such comment.': 'Такого замечания нет.',
+  'No such agenda item.': 'Такого пункта повестки нет.',
+  'No such document of this agenda item.': 'У этого пункта повестки нет такого документа.',
+  'No such member state in this round.': 'Такого государства-члена в этом раунде нет.',
   // Exports and bulk reporting
   'The secretariat reports for bodies.': 'О выполнении поручений органам сообщает секретариат.',
   'The decision is cancelled; it takes no more reports.':
@@ -110,4 +164,61 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'The report text is longer than 20,000 characters.': 'Текст информации длиннее 20 000 символов.',
   'Nothing was saved: correct the rows with problems and upload the sheet again.':
     'Ничего не сохранено: исправьте строки с ошибками и загрузите лист снова.',
+  // Search
+  'Type what to search for.': 'Введите, что нужно найти.',
+  'The search query is longer than 200 characters.': 'Поисковый запрос длиннее 200 символов.',
+  // Notifications
+  'No such notification.': 'Такого уведомления нет.',
+  'Your preferences changed meanwhile; reload.':
+    'Ваши настройки тем временем изменились; обновите страницу.',
+  'Your preferences changed since you read them; reload and choose again.':
+    'Ваши настройки изменились после того, как вы их открыли; обновите страницу и выберите снова.',
+  // Files and documents
+  'The file is larger than the upload limit; nothing was stored.':
+    'Файл больше допустимого размера; ничего не сохранено.',
+  'Send one file in the multipart field "file"':
+    'Передайте один файл в поле multipart с именем «file»',
+  'This kind of file is not accepted: send a PDF, an office document, an image or plain text.':
+    'Файлы этого вида не принимаются: передайте PDF, офисный документ, изображение или простой текст.',
+  'Send the file as multipart/form-data.': 'Передайте файл как multipart/form-data.',
+  'The upload was cut short or is not well-formed.':
+    'Загрузка прервана или передана в неверном формате.',
+  'The range lies beyond the end of the file.': 'Запрошенный диапазон выходит за конец файла.',
+  'No such file.': 'Такого файла нет.',
+  'No such file; upload it first.': 'Такого файла нет; сначала загрузите его.',
+  'No uploaded file has this SHA-256': 'Загруженного файла с таким SHA-256 нет',
+  'This file is attached already.': 'Этот файл уже приложен.',
+  'Already attached': 'Уже приложен',
+  'No such attachment.': 'Такого вложения нет.',
+  'No such report.': 'Такой информации о выполнении нет.',
+  'No such document.': 'Такого документа нет.',
+  'No such version.': 'Такой версии нет.',
+  'No such decision.': 'Такого решения нет.',
+  'No decision has this id': 'Решения с таким идентификатором нет',
+  'The decision was removed meanwhile.': 'Решение тем временем было удалено.',
+  'An access list applies to restricted documents only.':
+    'Список доступа задаётся только для документов ограниченного доступа.',
+  'Only for restricted documents': 'Только для документов ограниченного доступа',
+  'A restricted document needs an access list naming at least one member state or body.':
+    'Для документа ограниченного доступа укажите в списке доступа хотя бы одно государство-член или орган.',
+  'Name at least one member state or body': 'Укажите хотя бы одно государство-член или орган',
+  'A body or member state of the access list was removed meanwhile.':
+    'Орган или государство-член из списка доступа тем временем были удалены.',
+  'Only a draft can be deleted; withdraw it instead.':
+    'Удалить можно только проект; этот документ отзовите.',
+  'A consultation refers to this document; withdraw it instead.':
+    'На документ ссылается согласование; отзовите его вместо удаления.',
+  'The document’s current status does not allow this change.':
+    'Текущий статус документа не допускает это изменение.',
+  'The document is under consultation; close the consultation before withdrawing it.':
+    'Документ находится на согласовании; завершите согласование, прежде чем отзывать его.',
+  'A version needs a text, a file, or both.': 'Для версии нужен текст, файл или и то и другое.',
+  'Give a text or a file': 'Укажите текст или файл',
+  'A file name needs the file.': 'Имя файла указывается вместе с файлом.',
+  'Give the file the name belongs to': 'Укажите файл, к которому относится имя',
+  'The document is agreed, adopted or withdrawn; it takes no new versions.':
+    'Документ согласован, принят или отозван; новые версии не добавляются.',
+  'A version without a text cannot be compared.': 'Версию без текста сравнить нельзя.',
+  'Versions never change; add a new version instead.':
+    'Версии не изменяются; добавьте новую версию.',
 };

@@ -1,12 +1,21 @@
 import type { Generated } from 'kysely';
+import type { ConsultationTables } from './tables/consultations.ts';
 import type { DecisionTables } from './tables/decisions.ts';
+import type { DocumentTables } from './tables/documents.ts';
+import type { NotificationTables } from './tables/notifications.ts';
+import type { SearchTables } from './tables/search.ts';
 
 /**
  * The tables of Plenum, one interface each. Columns are camelCase here and snake_case in SQL
  * (Kysely's CamelCasePlugin). Portable types only: text (ids, ISO timestamps, JSON), integer
  * (numbers and booleans as 0/1), so one set of migrations serves SQLite and PostgreSQL.
  */
-export interface Database extends DecisionTables {
+export interface Database
+  extends DecisionTables,
+    DocumentTables,
+    ConsultationTables,
+    NotificationTables,
+    SearchTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;

@@ -3,6 +3,10 @@ import * as m0001 from './2026_11_27_0001_platform.ts';
 import * as m0002 from './2026_11_27_0002_directory.ts';
 import * as m0003 from './2026_11_27_0003_meetings.ts';
 import * as m0004 from './2026_11_27_0004_decisions.ts';
+import * as m0005 from './2026_11_27_0005_documents.ts';
+import * as m0006 from './2026_11_27_0006_consultations.ts';
+import * as m0007 from './2026_11_27_0007_notifications.ts';
+import * as m0008 from './2026_11_27_0008_search.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +14,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0002_directory': m0002,
   '2026_11_27_0003_meetings': m0003,
   '2026_11_27_0004_decisions': m0004,
+  '2026_11_27_0005_documents': m0005,
+  '2026_11_27_0006_consultations': m0006,
+  '2026_11_27_0007_notifications': m0007,
+  '2026_11_27_0008_search': m0008,
 };

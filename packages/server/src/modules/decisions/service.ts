@@ -32,6 +32,7 @@ import { newId } from '../../platform/ids.ts';
 import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
+import { notifyDecisionAssigned, notifyReportSubmitted } from '../notifications/events.ts';
 import * as repo from './repository.ts';
 
 const FAR_FUTURE = '9999-12-31';
@@ -572,6 +573,8 @@ export async function createAssignment(
           entityId: row.id,
           change: { decisionId, ...input },
         });
+        // Notifications (issue 4): the assigned state's delegates or the body's users hear of it.
+        await notifyDecisionAssigned(trx, row);
       }),
     {
       unique: 'This decision is already assigned to that assignee.',
@@ -798,6 +801,16 @@ export async function writeReport(
     entityId: assignmentId,
     change: { reportId: row.id, status: input.status, reportedOn: input.reportedOn },
   });
+  // Notifications (issue 4): the secretariat hears of a report an assignee made (not of its own).
+  if (!isStaff(ctx.actor)) {
+    await notifyReportSubmitted(trx, {
+      id: row.id,
+      decisionId,
+      assignmentId,
+      status: input.status,
+      reportedBy: ctx.actor.name,
+    });
+  }
   return repo.mapReport(row);
 }
 

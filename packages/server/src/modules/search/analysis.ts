@@ -1,0 +1,240 @@
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as russianStem } from '@orama/stemmers/russian';
+import type { Language, SnippetSegment } from '@plenum/shared';
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Words to index terms, the same way at index and at query time on both databases: lower-cased,
+ * ё folded to е, each word stemmed by the Snowball stemmer of its script (Cyrillic: Russian,
+ * Latin: English; digits as they are). Stemming by script rather than by the field's language
+ * handles the Latin names and abbreviations in Russian texts and the reverse.
+ */
+
+// Letters and digits; everything else separates words (punctuation, FTS syntax, quotes).
+const WORD = /[\p{L}\p{N}]+/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+/** Longer "words" are noise (hashes, base64) and would only bloat the index. */
+const MAX_WORD = 40;
+
+const normalize = (word: string) => word.toLowerCase().replaceAll('ё', 'е');
+
+/** The index term of one lower-cased word. */
+export function stemWord(word: string): string {
+  if (CYRILLIC.test(word)) {
+    return russianStem(word);
+  }
+  if (LATIN.test(word)) {
+    return englishStem(word);
+  }
+  return word;
+}
+
+/** The terms of a text, in order, space-separated (what the FTS index and tsvector receive). */
+export function termsOf(text: string): string {
+  const out: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (word.length <= MAX_WORD) {
+      out.push(stemWord(normalize(word)));
+    }
+  }
+  return out.join(' ');
+}
+
+/** Query terms grouped by the chunk they came from: a chunk of several words is a phrase. */
+export type QueryPhrase = string[];
+
+/** Most phrases a query may have; further words are ignored rather than refused. */
+export const MAX_QUERY_PHRASES = 12;
+
+/**
+ * The phrases of a user's query. Whitespace separates phrases; any other character (/, -, ",
+ * *, parentheses) separates words within one. So "21/3" is the phrase 21 3, and FTS operators
+ * typed by the user (NEAR, AND, *, ^) are just words or nothing. Duplicates are dropped.
+ */
+export function parseQuery(q: string): QueryPhrase[] {
+  const phrases: QueryPhrase[] = [];
+  const seen = new Set<string>();
+  for (const chunk of q.split(/\s+/u)) {
+    const words = [...chunk.matchAll(WORD)]
+      .map((m) => m[0])
+      .filter((w) => w.length <= MAX_WORD)
+      .map((w) => stemWord(normalize(w)));
+    const key = words.join(' ');
+    if (words.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      phrases.push(words);
+    }
+    if (phrases.length >= MAX_QUERY_PHRASES) {
+      break;
+    }
+  }
+  return phrases;
+}
+
+/**
+ * Index tokens naming an entry's type and audience. They start with a private-use character,
+ * which the FTS5 tokenizer keeps in a token but no word of a text or a query ever contains, so
+ * they cannot be matched or forged by what users type.
+ */
+const TAG = '\ue000';
+export const typeTag = (type: string) => `${TAG}t${type.replaceAll('_', '')}`;
+export const audienceTag = (audience: string) => `${TAG}a${audience}`;
+export const tagsOf = (type: string, audience: string) =>
+  `${typeTag(type)} ${audienceTag(audience)}`;
+
+/**
+ * An FTS5 MATCH expression: each phrase double-quoted (the terms hold letters and digits only),
+ * all required, and with `anyOf` groups of tags of which one must be present.
+ */
+export function fts5Match(phrases: QueryPhrase[], ...anyOf: string[][]): string {
+  const parts = phrases.map((p) => `"${p.join(' ')}"`);
+  for (const tags of anyOf) {
+    parts.push(`(${tags.map((t) => `"${t}"`).join(' OR ')})`);
+  }
+  return parts.join(' AND ');
+}
+
+/** A to_tsquery('simple', …) expression: phrases joined by <->, all of them required. */
+export function tsQuery(phrases: QueryPhrase[]): string {
+  return phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ');
+}
+
+// ---- Plain text for snippets -----------------------------------------------------------------
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** The words of Markdown without its markup (link targets and emphasis marks dropped). */
+export function markdownToText(source: string): string {
+  const blocks: string[] = [];
+  for (const token of md.parse(source, {})) {
+    if (token.type === 'inline') {
+      const parts: string[] = [];
+      for (const child of token.children ?? []) {
+        if (child.type === 'text' || child.type === 'code_inline') {
+          parts.push(child.content);
+        } else if (child.type === 'softbreak' || child.type === 'hardbreak') {
+          parts.push(' ');
+        }
+      }
+      blocks.push(parts.join(''));
+    } else if (token.type === 'code_block' || token.type === 'fence') {
+      blocks.push(token.content.trim());
+    }
+  }
+  return blocks.filter((b) => b.length > 0).join('\n');
+}
+
+/** 'ru' when most letters are Cyrillic, 'en' when there are letters, else null. */
+export function dominantLanguage(text: string): Language | null {
+  let cyrillic = 0;
+  let latin = 0;
+  // A sample is enough to tell the script, and bounds the work for long files.
+  for (const ch of text.slice(0, 20_000)) {
+    if (CYRILLIC.test(ch)) {
+      cyrillic += 1;
+    } else if (LATIN.test(ch)) {
+      latin += 1;
+    }
+  }
+  if (cyrillic === 0 && latin === 0) {
+    return null;
+  }
+  return cyrillic > latin ? 'ru' : 'en';
+}
+
+// ---- Snippets --------------------------------------------------------------------------------
+
+const SNIPPET_BEFORE = 60;
+const SNIPPET_LENGTH = 240;
+/** Text scanned for matches: enough for any realistic first hit, bounded for huge files. */
+const SCAN_LIMIT = 100_000;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the query's terms occur in `text`, in order (at most up to SCAN_LIMIT). A cheap prefix
+ * test skips most words before stemming them: a stem starts like its word, but for a changed
+ * last letter (policy → polici).
+ */
+function findMatches(text: string, terms: Set<string>, stop: number): Span[] {
+  const prefixes = [...terms].map((t) => t.slice(0, Math.max(1, t.length - 1)));
+  const spans: Span[] = [];
+  const scanned = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  for (const match of scanned.matchAll(WORD)) {
+    const start = match.index;
+    if (spans.length > 0 && start > stop + (spans[0]?.start ?? 0)) {
+      break;
+    }
+    const word = normalize(match[0]);
+    if (!prefixes.some((p) => word.startsWith(p))) {
+      continue;
+    }
+    if (terms.has(stemWord(word))) {
+      spans.push({ start, end: start + match[0].length });
+    }
+  }
+  return spans;
+}
+
+/** Moves `at` back (or forward) to the nearest space so the excerpt does not cut a word. */
+function wordBoundary(text: string, at: number, backwards: boolean): number {
+  if (at <= 0) {
+    return 0;
+  }
+  if (at >= text.length) {
+    return text.length;
+  }
+  const space = backwards ? text.lastIndexOf(' ', at) : text.indexOf(' ', at);
+  const limit = 20;
+  if (space === -1 || Math.abs(space - at) > limit) {
+    return at;
+  }
+  return backwards ? space + 1 : space;
+}
+
+/**
+ * An excerpt of `text` around its first matches of the query terms, as segments: matched words
+ * flagged, everything else plain. Without a match, the start of the text.
+ */
+export function snippetOf(
+  text: string,
+  phrases: QueryPhrase[],
+): { segments: SnippetSegment[]; matched: boolean } {
+  const compact = text.replace(/\s+/gu, ' ').trim();
+  if (compact.length === 0) {
+    return { segments: [], matched: false };
+  }
+  const terms = new Set(phrases.flat());
+  const spans = findMatches(compact, terms, SNIPPET_LENGTH - SNIPPET_BEFORE);
+  const first = spans[0];
+  const start = first ? wordBoundary(compact, first.start - SNIPPET_BEFORE, true) : 0;
+  const end = wordBoundary(compact, start + SNIPPET_LENGTH, false);
+  const segments: SnippetSegment[] = [];
+  let at = start;
+  const plain = (to: number) => {
+    if (to > at) {
+      segments.push({ text: compact.slice(at, to), match: false });
+    }
+  };
+  for (const span of spans) {
+    if (span.start < at || span.end > end) {
+      continue;
+    }
+    plain(span.start);
+    segments.push({ text: compact.slice(span.start, span.end), match: true });
+    at = span.end;
+  }
+  plain(end);
+  if (start > 0) {
+    segments.unshift({ text: '… ', match: false });
+  }
+  if (end < compact.length) {
+    segments.push({ text: ' …', match: false });
+  }
+  return { segments, matched: first !== undefined };
+}

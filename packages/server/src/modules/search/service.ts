@@ -1,0 +1,126 @@
+import {
+  type Language,
+  SEARCH_QUERY_MAX,
+  SEARCH_TYPES,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type SearchType,
+} from '@plenum/shared';
+import type { Ctx, Tx } from '../../platform/context.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { parseQuery, type QueryPhrase, snippetOf } from './analysis.ts';
+import * as repo from './repository.ts';
+
+/** Deepest result reachable by paging; relevance past it is noise and costs a full sort. */
+const MAX_OFFSET = 10_000;
+
+function unprocessableQuery(message: string): AppError {
+  return new AppError('unprocessable', message, { errors: [{ path: 'query.q', message }] });
+}
+
+function emptyFacets(): Record<SearchType, number> {
+  return Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
+}
+
+function offsetOf(cursor: string | undefined): number {
+  const [value] = decodeCursor(cursor, 1) ?? [0];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_OFFSET) {
+    throw invalid('query.cursor', 'Not a cursor from this list; start again without it.');
+  }
+  return value;
+}
+
+/** The snippet from the preferred language's text when it matches, else from the other one. */
+function snippet(
+  body: Partial<Record<Language, string>>,
+  phrases: QueryPhrase[],
+  preferred: Language | undefined,
+): Pick<SearchHit, 'snippet' | 'snippetLanguage'> {
+  const order: Language[] = preferred === 'ru' ? ['ru', 'en'] : ['en', 'ru'];
+  let fallback: Pick<SearchHit, 'snippet' | 'snippetLanguage'> | null = null;
+  for (const lang of order) {
+    const text = body[lang];
+    if (!text) {
+      continue;
+    }
+    const { segments, matched } = snippetOf(text, phrases);
+    if (matched) {
+      return { snippet: segments, snippetLanguage: lang };
+    }
+    // Without a match (a title hit), the start of the text in the first language that has one.
+    if (fallback === null && segments.length > 0) {
+      fallback = { snippet: segments, snippetLanguage: lang };
+    }
+  }
+  return fallback ?? { snippet: [], snippetLanguage: null };
+}
+
+/**
+ * Full-text search over what the caller may read (DESIGN §3: anonymous callers find public
+ * meetings, their public agenda items and public documents; restricted documents only per their
+ * access list). Facets count per type under the same access filter.
+ */
+export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult> {
+  const text = query.q.trim();
+  if (text.length === 0) {
+    throw unprocessableQuery('Type what to search for.');
+  }
+  if (text.length > SEARCH_QUERY_MAX) {
+    throw unprocessableQuery('The search query is longer than 200 characters.');
+  }
+  const offset = offsetOf(query.cursor);
+  const phrases = parseQuery(text);
+  if (phrases.length === 0) {
+    // Only punctuation or operators: nothing to look for, which is not an error.
+    return { items: [], nextCursor: null, facets: emptyFacets() };
+  }
+  const filter: repo.SearchFilter = { phrases, actor: ctx.actor, type: query.type };
+  const lookup = async (db: Tx) => {
+    const counts = await repo.countByType(db, ctx.dialect, filter);
+    const matches = query.type
+      ? (counts.get(query.type) ?? 0)
+      : [...counts.values()].reduce((a, b) => a + b, 0);
+    const ids =
+      matches > offset
+        ? await repo.rankedIds(db, ctx.dialect, filter, {
+            limit: query.limit + 1,
+            offset,
+            matches,
+          })
+        : [];
+    const shown = ids.slice(0, query.limit);
+    const rows = shown.length > 0 ? await repo.loadEntries(db, shown) : [];
+    return { counts, ids, shown, entries: new Map(rows.map((e) => [e.id, e])) };
+  };
+  // PostgreSQL: one snapshot, so the facets and the page agree, and index scans preferred.
+  const { counts, ids, shown, entries } =
+    ctx.dialect === 'postgres'
+      ? await ctx.db.transaction().execute(async (trx) => {
+          await repo.preferIndexScans(trx);
+          return lookup(trx);
+        })
+      : await lookup(ctx.db);
+  const items: SearchHit[] = [];
+  for (const id of shown) {
+    const entry = entries.get(id);
+    if (!entry) {
+      continue;
+    }
+    const { hit, body } = repo.mapEntry(entry);
+    items.push({ ...hit, ...snippet(body, phrases, query.lang) });
+  }
+  const facets = emptyFacets();
+  for (const type of SEARCH_TYPES) {
+    facets[type] = counts.get(type) ?? 0;
+  }
+  return {
+    items,
+    nextCursor:
+      ids.length > query.limit && offset + query.limit <= MAX_OFFSET
+        ? encodeCursor([offset + query.limit])
+        : null,
+    facets,
+  };
+}
