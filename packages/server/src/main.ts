@@ -48,6 +48,8 @@ async function importRuntime() {
     auth,
     authPlatform,
     shared,
+    search,
+    files,
   ] = await Promise.all([
     import('./app.ts'),
     import('./config.ts'),
@@ -60,6 +62,8 @@ async function importRuntime() {
     import('./modules/auth/service.ts'),
     import('./platform/auth.ts'),
     import('@plenum/shared'),
+    import('./modules/search/indexer.ts'),
+    import('./platform/files.ts'),
   ]);
   return {
     buildApp: app.buildApp,
@@ -77,6 +81,8 @@ async function importRuntime() {
     createToken: auth.createToken,
     actorFromUser: authPlatform.actorFromUser,
     ZUserCreate: shared.ZUserCreate,
+    ensureSearchIndex: search.ensureSearchIndex,
+    fileStore: files.fileStore,
   };
 }
 type Runtime = Awaited<ReturnType<typeof importRuntime>>;
@@ -374,6 +380,11 @@ async function serve(opts: {
       } else {
         out('The database holds data: the demo dataset is not loaded.');
       }
+    }
+    // A database that predates search (or was restored without its index) gets it built once.
+    const store = rt.fileStore(config.dataDir, config.filesMaxBytes);
+    if (await rt.ensureSearchIndex(handle.db, { files: store })) {
+      out('Built the search index.');
     }
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -22,6 +22,7 @@ import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { parseText, storeText } from '../../platform/text.ts';
 import * as meetings from '../meetings/service.ts';
+import { reindex, removeFromIndex } from '../search/indexer.ts';
 import * as repo from './repository.ts';
 
 // ---- The agenda as a tree --------------------------------------------------------------------
@@ -235,6 +236,7 @@ export async function createAgendaItem(
           entityId: row.id,
           change: item,
         });
+        await reindex(trx, 'agenda_item', row.id);
         await recordAmendment(trx, ctx, meeting, {
           kind: 'added',
           agendaItemId: row.id,
@@ -318,6 +320,7 @@ export async function updateAgendaItem(
           entityId: itemId,
           change: changes,
         });
+        await reindex(trx, 'agenda_item', itemId);
         const formerly = 'title' in changes ? ` (formerly "${englishTitle(current.title)}")` : '';
         await recordAmendment(trx, ctx, meeting, {
           kind: 'changed',
@@ -382,6 +385,9 @@ export async function deleteAgendaItem(
       entityId: itemId,
       change: { ...toDto(laid), removedSubItemIds: branch.slice(1).map((l) => l.row.id) },
     });
+    for (const l of branch) {
+      await removeFromIndex(trx, 'agenda_item', l.row.id);
+    }
     await recordAmendment(trx, ctx, meeting, {
       kind: 'removed',
       agendaItemId: itemId,

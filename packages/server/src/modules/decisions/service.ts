@@ -33,6 +33,7 @@ import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
 import { notifyDecisionAssigned, notifyReportSubmitted } from '../notifications/events.ts';
+import { reindex, removeFromIndex } from '../search/indexer.ts';
 import * as repo from './repository.ts';
 
 const FAR_FUTURE = '9999-12-31';
@@ -280,6 +281,7 @@ async function addRelations(
         entityId: target.id,
         change: { by: fromId },
       });
+      await reindex(trx, 'decision', target.id);
     }
   }
 }
@@ -345,6 +347,7 @@ export async function createDecision(ctx: Ctx, input: DecisionCreate): Promise<D
           change: { ...input, number },
         });
         await addRelations(ctx, trx, row.id, input.relations, now);
+        await reindex(trx, 'decision', row.id);
         return row.id;
       });
       return getDecision(ctx, id);
@@ -417,6 +420,7 @@ export async function updateDecision(
         },
       ),
     });
+    await reindex(trx, 'decision', id);
   });
   return getDecision(ctx, id);
 }
@@ -480,6 +484,7 @@ export async function deleteDecision(ctx: Ctx, id: string, ifMatch: number | nul
       entityId: id,
       change: { number: current.number, title: parseText(current.title) },
     });
+    await removeFromIndex(trx, 'decision', id);
   });
 }
 

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toPage } from '../../platform/pagination.ts';
 import { searchText, storeText } from '../../platform/text.ts';
+import { reindexBody } from '../search/indexer.ts';
 import * as repo from './bodies.repository.ts';
 import { deleteIfVersion, updateIfVersion } from './repository.ts';
 import {
@@ -127,7 +128,16 @@ export async function updateBody(
           await repo.lockBodyTree(trx, ctx.dialect);
           await refuseCycle(trx, current, newParent);
         }
-        return updateIfVersion(trx, 'bodies', current.id, current.version, next);
+        const updated = await updateIfVersion(trx, 'bodies', current.id, current.version, next);
+        if (
+          current.name !== next.name ||
+          current.nameGenitive !== next.nameGenitive ||
+          current.shortName !== next.shortName
+        ) {
+          // Meeting names derive from the body's name: what they are found by changes with it.
+          await reindexBody(trx, current.id);
+        }
+        return updated;
       },
     ),
   );

@@ -25,6 +25,7 @@ import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
 import { attachFiles, knownFileName } from '../files/service.ts';
+import { reindex, removeFromIndex } from '../search/indexer.ts';
 import { compareTexts } from './compare.ts';
 import * as repo from './repository.ts';
 
@@ -180,6 +181,7 @@ export async function createDocument(ctx: Ctx, input: DocumentCreate): Promise<D
           entityId: row.id,
           change: { ...input, accessList },
         });
+        await reindex(trx, 'document', row.id);
       }),
     { foreignKey: 'A body or member state of the access list was removed meanwhile.' },
   );
@@ -247,6 +249,7 @@ export async function updateDocument(
             },
           ),
         });
+        await reindex(trx, 'document', id);
       }),
     { foreignKey: 'A body or member state of the access list was removed meanwhile.' },
   );
@@ -282,6 +285,7 @@ export async function deleteDocument(ctx: Ctx, id: string, ifMatch: number | nul
           entityId: id,
           change: { title: parseText(current.title), latestVersion: current.latestVersion },
         });
+        await removeFromIndex(trx, 'document', id);
       }),
     { foreignKey: 'A consultation refers to this document; withdraw it instead.' },
   );
@@ -338,6 +342,7 @@ export async function setDocumentStatus(
     entityId: id,
     change: { status: [current.status, to], ...extra },
   });
+  await reindex(trx, 'document', id);
   return repo.mapDocument({ ...current, ...values });
 }
 
@@ -469,6 +474,7 @@ export async function createVersion(
         note: input.note ?? null,
       },
     });
+    await reindex(trx, 'document', documentId);
     return row.id;
   });
   const created = await ctx.db

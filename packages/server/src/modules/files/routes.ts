@@ -13,6 +13,7 @@ import {
   openFile,
   sweepStaleUploads,
 } from '../../platform/files.ts';
+import { indexFileText } from '../search/indexer.ts';
 import * as service from './service.ts';
 
 const ZFileParams = z.object({ sha256: ZSha256 });
@@ -46,6 +47,12 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
   sweepStaleUploads(store).catch((error: unknown) =>
     app.log.warn({ err: error }, 'could not sweep stale uploads'),
   );
+  // Text extraction for search runs after the upload is answered (a large PDF takes seconds);
+  // closing the app waits for what is under way.
+  const extracting = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...extracting]);
+  });
   await app.register(fastifyMultipart, {
     limits: {
       fileSize: store.maxBytes,
@@ -97,6 +104,11 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
             : undefined;
         },
       );
+      const task = indexFileText(app.db, store, upload.sha256).catch((error: unknown) =>
+        request.log.warn({ err: error, sha256: upload.sha256 }, 'could not index a file’s text'),
+      );
+      extracting.add(task);
+      void task.finally(() => extracting.delete(task));
       reply.code(201).header('Location', fileHref(upload.sha256));
       return upload;
     },

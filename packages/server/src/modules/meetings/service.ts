@@ -23,6 +23,7 @@ import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { storeText } from '../../platform/text.ts';
 import { recordImplementationReview } from '../implementation/service.ts';
+import { reindex, removeFromIndex } from '../search/indexer.ts';
 import * as repo from './repository.ts';
 
 // ---- Shared rules --------------------------------------------------------------------------
@@ -210,6 +211,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingCreate): Promise<Mee
           entityId: inserted.id,
           change: meeting,
         });
+        await reindex(trx, 'meeting', inserted.id);
         return meeting;
       });
       return row;
@@ -328,6 +330,7 @@ export async function updateMeeting(
           entityId: id,
           change: changes,
         });
+        await reindex(trx, 'meeting', id);
       }),
     {
       unique: `The body already has a meeting numbered ${values.number}.`,
@@ -371,6 +374,7 @@ export async function deleteMeeting(ctx: Ctx, id: string, ifMatch: number | null
           entityId: id,
           change: repo.mapMeeting(current),
         });
+        await removeFromIndex(trx, 'meeting', id);
       }),
     { foreignKey: 'Other records refer to this meeting; cancel it instead.' },
   );
