@@ -17,6 +17,12 @@ import type {
 } from '@plenum/shared';
 import type { z } from 'zod';
 import { demoAssignments, demoDecisions, demoReports } from './decisions-data.ts';
+import {
+  type DemoConsultation,
+  type DemoDocument,
+  demoConsultations,
+  demoDocuments,
+} from './documents-data.ts';
 
 /**
  * The demo dataset: the commission of the seed announcement (DESIGN, preamble), as data. The
@@ -139,6 +145,9 @@ export interface DemoDataset {
   decisions: DemoDecision[];
   assignments: DemoAssignment[];
   reports: DemoReport[];
+  /** Documents with their versions, and the rounds of their coordination, in order. */
+  documents: DemoDocument[];
+  consultations: DemoConsultation[];
   users: DemoUser[];
 }
 
@@ -478,6 +487,7 @@ export const demoDataset: DemoDataset = {
           ),
         },
         {
+          key: 'standardization',
           kind: 'decision',
           title: en(
             'On further measures for standardization of weapons and military equipment within ' +
@@ -486,6 +496,7 @@ export const demoDataset: DemoDataset = {
           ),
         },
         {
+          key: 'cooperation',
           kind: 'decision',
           title: en(
             'On the development of multilateral cooperation between enterprises and ' +
@@ -509,6 +520,7 @@ export const demoDataset: DemoDataset = {
       participants: [],
       agenda: [
         {
+          key: 'coordination',
           kind: 'decision',
           title: en(
             'On the review and coordination of documents on the standardization of armaments and ' +
@@ -532,6 +544,7 @@ export const demoDataset: DemoDataset = {
       participants: [],
       agenda: [
         {
+          key: 'coordination',
           kind: 'decision',
           title: en(
             'On the review and coordination of documents on mutual protection of rights to the ' +
@@ -547,6 +560,8 @@ export const demoDataset: DemoDataset = {
   decisions: demoDecisions,
   assignments: demoAssignments,
   reports: demoReports,
+  documents: demoDocuments,
+  consultations: demoConsultations,
 
   users: [
     { email: 'secretariat@plenum.example', name: 'Demo Secretariat Officer', role: 'secretariat' },

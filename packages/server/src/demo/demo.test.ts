@@ -4,10 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type {
   AgendaItem,
+  AgendaItemDocument,
   AssignmentListItem,
   Body,
+  Consultation,
   Decision,
   DecisionListItem,
+  DocumentReady,
   ImplementationReview,
   Meeting,
   Membership,
@@ -111,18 +114,20 @@ describe(`demo dataset (${DIALECT})`, () => {
 
   it('reports every step of the loading', () => {
     expect(steps).toEqual([
-      '1/12 Administrator',
-      '2/12 Member states',
-      '3/12 Bodies',
-      '4/12 Persons',
-      '5/12 Memberships',
-      '6/12 Organizations',
-      '7/12 Meetings',
-      '8/12 Decisions',
-      '9/12 Assignments',
-      '10/12 Reports',
-      '11/12 Relations',
-      '12/12 Users',
+      '1/14 Administrator',
+      '2/14 Member states',
+      '3/14 Bodies',
+      '4/14 Persons',
+      '5/14 Memberships',
+      '6/14 Organizations',
+      '7/14 Meetings',
+      '8/14 Decisions',
+      '9/14 Assignments',
+      '10/14 Reports',
+      '11/14 Relations',
+      '12/14 Documents',
+      '13/14 Consultations',
+      '14/14 Users',
     ]);
   });
 
@@ -416,6 +421,77 @@ describe(`demo dataset (${DIALECT})`, () => {
     expect(items.every((a) => a.memberState === 'TJK')).toBe(true);
     expect(items.some((a) => a.overdue)).toBe(true);
     expect(items.map((a) => a.decision.number)).toContain('CSC-2022-13');
+  });
+
+  it('coordinates the draft list of standards in two rounds: not agreed, then agreed', async () => {
+    const documentId = demo.ids.documents['standards-list'];
+    const { items } = await get<{ items: Consultation[] }>(
+      `/consultations?documentId=${documentId}`,
+    );
+    const rounds = [...items].sort((a, b) => a.round - b.round);
+    expect(rounds.map((r) => [r.round, r.versionNumber, r.status, r.outcome])).toEqual([
+      [1, 1, 'closed', 'not_agreed'],
+      [2, 2, 'closed', 'agreed'],
+    ]);
+    expect(rounds[0]?.positions.find((p) => p.memberState === 'KAZ')?.position).toBe('object');
+    expect(rounds[0]?.comments).toEqual({ total: 3, unresolved: 0 });
+    expect(rounds[1]?.changedFromPrevious).toBe(true);
+    expect(rounds[1]?.councilMeetingId).toBe(demo.ids.meetings['cc-standardization-2023']);
+    const document = await get<{ status: string; latestVersion: number }>(
+      `/documents/${documentId}`,
+    );
+    expect(document).toMatchObject({ status: 'agreed', latestVersion: 2 });
+  });
+
+  it('shows the agreed draft as ready for adoption at the XXI meeting, on its standardization item', async () => {
+    const xxi = demo.ids.meetings['icmec-21'];
+    const ready = await get<{ items: DocumentReady[] }>(`/meetings/${xxi}/documents-ready`);
+    const standards = ready.items.find(
+      (d) => d.document.id === demo.ids.documents['standards-list'],
+    );
+    expect(standards).toMatchObject({ readyForAdoption: true, latestRound: { outcome: 'agreed' } });
+    const item = demo.ids.agendaItems['icmec-21/standardization'];
+    const onItem = await get<{ items: AgendaItemDocument[] }>(
+      `/meetings/${xxi}/agenda-items/${item}/documents`,
+    );
+    expect(onItem.items.map((d) => [d.document.id, d.latestRound?.outcome])).toEqual([
+      [demo.ids.documents['standards-list'], 'agreed'],
+    ]);
+  });
+
+  it('keeps the IP regulation under consultation by silence procedure, half the states answered', async () => {
+    const { items } = await get<{ items: Consultation[] }>(
+      `/consultations?documentId=${demo.ids.documents['ip-regulation']}`,
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      status: 'open',
+      silenceProcedure: true,
+      deadlinePassed: false,
+      outcome: null,
+      answers: { answered: 3, pending: 3 },
+      comments: { total: 2, unresolved: 1 },
+    });
+    expect(items[0]?.councilMeetingId).toBe(demo.ids.meetings['cc-ip-2023']);
+  });
+
+  it('shows the restricted annex to the delegates of the listed states only', async () => {
+    const annex = demo.ids.documents['communications-annex'];
+    const as = async (email: string) => {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: DEMO_PASSWORD },
+      });
+      const session = login.cookies.find((c) => c.name === 'plenum_session');
+      return app.inject({
+        method: 'GET',
+        url: `/api/v1/documents/${annex}`,
+        headers: { cookie: `plenum_session=${session?.value}` },
+      });
+    };
+    expect((await as('delegate.blr@plenum.example')).statusCode).toBe(200);
+    expect((await as('delegate.kaz@plenum.example')).statusCode).toBe(404);
   });
 
   it('marks every organization as illustrative', async () => {

@@ -19,7 +19,14 @@ import { DemoLoadError, DemoRefused } from './errors.ts';
 export { DemoLoadError, DemoRefused };
 
 /** The tables whose rows make a database "hold data": the demo loads only when all are empty. */
-const CONTENT_TABLES = ['memberStates', 'bodies', 'persons', 'organizations', 'meetings'] as const;
+const CONTENT_TABLES = [
+  'memberStates',
+  'bodies',
+  'persons',
+  'organizations',
+  'meetings',
+  'documents',
+] as const;
 type ContentTable = (typeof CONTENT_TABLES)[number];
 
 /** Rows per content table, leaving out the empty ones; `{}` means the database holds no data. */
@@ -83,6 +90,7 @@ export interface DemoResult {
     /** Agenda items by `meetingKey/itemKey`. */
     agendaItems: Record<string, string>;
     decisions: Record<string, string>;
+    documents: Record<string, string>;
     users: Record<string, string>;
   };
 }
@@ -99,6 +107,8 @@ const STEPS = [
   'Assignments',
   'Reports',
   'Relations',
+  'Documents',
+  'Consultations',
   'Users',
 ] as const;
 
@@ -199,7 +209,11 @@ export async function loadDemo(
   const token = await createToken({ db, dialect, actor: adminActor }, 'demo loader', adminId);
   done(adminExisted ? 0 : 1);
 
-  const call = async <T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+  const call = async <T>(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ) => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token.token}`,
       'accept-language': 'en',
@@ -340,6 +354,75 @@ export async function loadDemo(
     }
     done(relationCount);
 
+    const documents: Record<string, string> = {};
+    const versions: Record<string, string> = {};
+    for (const {
+      key,
+      body,
+      accessList,
+      versions: texts,
+      onAgenda,
+      ...document
+    } of dataset.documents) {
+      const id = (
+        await post('/documents', {
+          ...document,
+          bodyId: lookup(bodies, body, 'body'),
+          accessList: accessList
+            ? {
+                memberStates: accessList.memberStates,
+                bodyIds: accessList.bodies.map((b) => lookup(bodies, b, 'body')),
+              }
+            : null,
+        })
+      ).id;
+      documents[key] = id;
+      for (const [i, version] of texts.entries()) {
+        versions[`${key}/${i + 1}`] = (await post(`/documents/${id}/versions`, version)).id;
+      }
+      for (const item of onAgenda ?? []) {
+        const meetingKey = item.split('/')[0] as string;
+        await post(
+          `/meetings/${lookup(meetings, meetingKey, 'meeting')}/agenda-items/${lookup(agendaItems, item, 'agenda item')}/documents`,
+          { documentId: id },
+        );
+      }
+    }
+    done(dataset.documents.length);
+
+    const today = new Date();
+    const inDays = (days: number) =>
+      new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days))
+        .toISOString()
+        .slice(0, 10);
+    for (const round of dataset.consultations) {
+      const id = (
+        await post('/consultations', {
+          documentId: lookup(documents, round.document, 'document'),
+          versionId: lookup(versions, `${round.document}/${round.version}`, 'document version'),
+          memberStates: round.memberStates,
+          deadline: inDays(round.deadlineInDays),
+          councilMeetingId: round.councilMeeting
+            ? lookup(meetings, round.councilMeeting, 'meeting')
+            : null,
+          silenceProcedure: round.silenceProcedure ?? false,
+        })
+      ).id;
+      for (const [state, position] of Object.entries(round.positions)) {
+        await call('PUT', `/consultations/${id}/positions/${state}`, position);
+      }
+      for (const { resolution, ...comment } of round.comments) {
+        const created = await post(`/consultations/${id}/comments`, comment);
+        if (resolution) {
+          await post(`/consultations/${id}/comments/${created.id}/resolution`, resolution);
+        }
+      }
+      if (round.close) {
+        await post(`/consultations/${id}/close`, {});
+      }
+    }
+    done(dataset.consultations.length);
+
     const users: Record<string, string> = { [dataset.admin.email]: adminId };
     let created = 0;
     for (const { bodies: scope, ...user } of dataset.users) {
@@ -357,7 +440,16 @@ export async function loadDemo(
       password: DEMO_PASSWORD,
       logins: demoLogins(dataset),
       keptUsers,
-      ids: { bodies, persons, organizations, meetings, agendaItems, decisions, users },
+      ids: {
+        bodies,
+        persons,
+        organizations,
+        meetings,
+        agendaItems,
+        decisions,
+        documents,
+        users,
+      },
     };
   };
 
@@ -376,7 +468,7 @@ export async function loadDemo(
 }
 
 type Call = <T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
 ) => Promise<{ status: number; body: T }>;
