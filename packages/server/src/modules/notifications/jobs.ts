@@ -1,14 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { createMailTransport, type MailTransport } from '../../platform/mail.ts';
+import { publishDueNews } from '../news/service.ts';
 import { runDigests, runMailWorker } from './outbox.ts';
 import { runReminders } from './reminders.ts';
 
-/** One run of every notification job: reminders first, so their mail goes out in the same run. */
+/**
+ * One run of every job: scheduled news first (its own failure must not hold up the rest, nor
+ * theirs it), then reminders, so their mail goes out in the same run.
+ */
 export async function runNotificationJobs(
-  app: Pick<FastifyInstance, 'db' | 'config'>,
+  app: Pick<FastifyInstance, 'db' | 'config' | 'dialect' | 'log'>,
   transport: MailTransport | null,
   now: Date = new Date(),
 ): Promise<void> {
+  await publishDueNews(app.db, app.dialect, now).catch((error: unknown) =>
+    app.log.error({ err: error }, 'scheduled news publishing failed'),
+  );
   await runReminders(app.db, now);
   await runDigests(app.db, now);
   await runMailWorker({ db: app.db, config: app.config, transport, now });

@@ -24,6 +24,19 @@ const DATE_FORMAT: Record<Lang, Intl.DateTimeFormat> = {
   }),
 };
 
+/**
+ * "27 April 2026"; in Russian "27 апреля 2026 года" rather than Intl's abbreviated "2026 г.",
+ * whose full stop doubles the one that ends a sentence.
+ */
+function formatDate(date: Date, lang: Lang): string {
+  if (lang === 'en') {
+    return DATE_FORMAT.en.format(date);
+  }
+  const parts = DATE_FORMAT.ru.formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')} года`;
+}
+
 const VALUES: Record<Lang, Record<string, string>> = {
   en: {
     in_progress: 'in progress',
@@ -53,7 +66,7 @@ function getter(params: Record<string, string>, lang: Lang): Get {
     const raw = params[`${name}.${lang}`] ?? params[name] ?? params[`${name}.${other}`] ?? '';
     if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
       const date = new Date(`${raw}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? raw : DATE_FORMAT[lang].format(date);
+      return Number.isNaN(date.getTime()) ? raw : formatDate(date, lang);
     }
     if (ENUM_PARAMS.has(name)) {
       return VALUES[lang][raw] ?? raw;

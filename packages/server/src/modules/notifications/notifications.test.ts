@@ -100,7 +100,8 @@ describe(`notifications (${DIALECT})`, () => {
       ).json().items[0];
       expect(ru.title).toBe('Решение 21/3 поручено: Армения');
       expect(ru.body).toContain('«О сотрудничестве»');
-      expect(ru.body).toContain('1 марта 2027');
+      expect(ru.body).toContain('1 марта 2027 года.');
+      expect(ru.body).not.toContain('..');
       expect(await inboxOf('delegateBlr')).toEqual([]);
     });
 
