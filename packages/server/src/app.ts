@@ -21,6 +21,7 @@ import { exportRoutes } from './modules/exports/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { newsRoutes } from './modules/news/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(consultationRoutes);
       await api.register(searchRoutes);
+      await api.register(newsRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -37,7 +37,7 @@ export type CommentResolution = z.infer<typeof ZCommentResolution>;
 /** The document a round coordinates, as far as a round's reader needs it. */
 export const ZConsultationDocument = z.object({
   id: ZId,
-  title: ZLocalizedText,
+  title: localizedText(1000),
   kind: z.string().describe('draft_decision · regulation · standard · program · report · other'),
   status: z
     .string()
@@ -48,7 +48,7 @@ export const ZStatePosition = z.object({
   consultationId: ZId,
   memberState: ZStateCode,
   position: ZConsultationPosition.nullable().describe('null: no answer yet'),
-  note: ZLocalizedText.nullable(),
+  note: localizedText(5000).nullable(),
   positionAt: ZIsoDateTime.nullable(),
   positionBy: ZId.nullable().describe('The user who gave the position'),
   version: z.number().int().describe('Incremented on every change; send it back as If-Match'),
@@ -157,10 +157,10 @@ export const ZConsultationComment = z.object({
   number: z.number().int().describe('The comment’s number in the round’s consolidated table'),
   memberState: ZStateCode,
   clause: z.string().describe('The clause, article or paragraph the comment is on'),
-  comment: ZLocalizedText,
-  proposedText: ZLocalizedText.nullable().describe('The wording the state proposes'),
+  comment: localizedText(20_000),
+  proposedText: localizedText(20_000).nullable().describe('The wording the state proposes'),
   resolution: ZCommentResolution.nullable().describe('null: not resolved yet'),
-  response: ZLocalizedText.nullable().describe('The secretariat’s response'),
+  response: localizedText(20_000).nullable().describe('The secretariat’s response'),
   resolvedAt: ZIsoDateTime.nullable(),
   resolvedBy: ZId.nullable(),
   createdBy: ZId.nullable(),

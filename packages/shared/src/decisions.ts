@@ -36,7 +36,7 @@ export const ZDecisionRelation = z.object({
     .describe('outgoing: this decision acts on the other; incoming: the other acts on this one'),
   decisionId: ZId,
   number: z.string(),
-  title: ZLocalizedText,
+  title: localizedText(1000),
 });
 export type DecisionRelation = z.infer<typeof ZDecisionRelation>;
 
@@ -53,8 +53,8 @@ export const ZDecision = z.object({
   agendaItemId: ZId.nullable(),
   number: z.string().describe('meeting/ordinal, e.g. 21/3; free for decisions without a meeting'),
   kind: ZDecisionKind,
-  title: ZLocalizedText,
-  text: ZLocalizedText.describe('Markdown'),
+  title: localizedText(1000),
+  text: localizedText(100_000).describe('Markdown'),
   textHtml: z
     .object({ en: z.string().optional(), ru: z.string().optional() })
     .describe('The text rendered to safe HTML (no raw HTML passes through)'),
@@ -125,7 +125,7 @@ export const ZReport = z.object({
   assignmentId: ZId,
   decisionId: ZId,
   status: ZReportStatus,
-  text: ZLocalizedText.nullable(),
+  text: localizedText(20_000).nullable(),
   reportedOn: ZIsoDate,
   reportedBy: z.object({ id: ZId.nullable(), name: z.string() }),
   createdAt: ZIsoDateTime,
@@ -170,7 +170,7 @@ export const ZAssignmentListItem = ZAssignment.extend({
   decision: z.object({
     id: ZId,
     number: z.string(),
-    title: ZLocalizedText,
+    title: localizedText(1000),
     bodyId: ZId,
     status: ZDecisionStatus,
   }),
@@ -233,7 +233,7 @@ export const ZReviewEntry = z.object({
   decision: z.object({
     id: ZId,
     number: z.string(),
-    title: ZLocalizedText,
+    title: localizedText(1000),
     bodyId: ZId,
     kind: ZDecisionKind,
     adoptedOn: ZIsoDate,

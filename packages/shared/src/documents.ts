@@ -88,7 +88,7 @@ export type AccessList = z.infer<typeof ZAccessList>;
 
 export const ZDocument = z.object({
   id: ZId,
-  title: ZLocalizedText,
+  title: localizedText(1000),
   kind: ZDocumentKind,
   bodyId: ZId.describe('The owning body'),
   classification: ZClassification,
@@ -157,10 +157,10 @@ export const ZDocumentVersion = z.object({
   id: ZId,
   documentId: ZId,
   number: z.number().int().describe('1, 2, 3… in order of creation; never reused'),
-  text: ZLocalizedText.nullable().describe('Markdown'),
+  text: localizedText(200_000).nullable().describe('Markdown'),
   textHtml: ZHtmlText.nullable(),
   file: ZVersionFile.nullable(),
-  note: ZLocalizedText.nullable().describe('What changed'),
+  note: localizedText(2000).nullable().describe('What changed'),
   createdAt: ZIsoDateTime,
   createdBy: ZId.nullable(),
 });

@@ -7,6 +7,7 @@ export * from './documents.ts';
 export * from './errors.ts';
 export * from './meetings.ts';
 export * from './messages.ts';
+export * from './news.ts';
 export * from './notifications.ts';
 export * from './search.ts';
 export * from './values.ts';

@@ -128,7 +128,7 @@ export const ZParticipantRole = z.enum(PARTICIPANT_ROLES);
 /** The person of a participant, so a list shows each participant without more requests. */
 export const ZParticipantPerson = z.object({
   id: ZId,
-  name: ZLocalizedText,
+  name: localizedText(1000),
   position: localizedText(1000).nullable(),
   memberState: ZStateCode.nullable(),
 });

@@ -221,4 +221,22 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'A version without a text cannot be compared.': 'Версию без текста сравнить нельзя.',
   'Versions never change; add a new version instead.':
     'Версии не изменяются; добавьте новую версию.',
+  // ---- news ----
+  'No such news item.': 'Такой новости нет.',
+  'Another news item has this slug.': 'Этот адрес (slug) уже занят другой новостью.',
+  'The file is not an image.': 'Этот файл — не изображение.',
+  'Upload a PNG, JPEG, GIF or WebP image': 'Загрузите изображение PNG, JPEG, GIF или WebP',
+  'A published or scheduled item needs a title and a body in at least one language.':
+    'Для публикации или планирования нужны заголовок и текст хотя бы на одном языке.',
+  'Give the title and the body in the same language':
+    'Укажите заголовок и текст на одном и том же языке',
+  'The slug can change only while the item is a draft; unpublish it first.':
+    'Адрес (slug) можно изменить только у черновика; сначала снимите новость с публикации.',
+  'The news item is published already.': 'Новость уже опубликована.',
+  'The news item is published already; unpublish it before scheduling it.':
+    'Новость уже опубликована; снимите её с публикации, прежде чем планировать.',
+  'The time of publication must lie in the future.': 'Время публикации должно быть в будущем.',
+  'Give a time in the future': 'Укажите время в будущем',
+  'The news item is a draft already.': 'Новость уже является черновиком.',
+  // ---- end news ----
 };

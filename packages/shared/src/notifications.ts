@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  localizedText,
   ZId,
   ZIsoDate,
   ZIsoDateTime,
@@ -79,7 +80,7 @@ export const ZWaitingAssignment = z.object({
 export const ZWaitingConsultation = z.object({
   consultationId: ZId,
   documentId: ZId,
-  title: ZLocalizedText.describe('The document’s title'),
+  title: localizedText(1000).describe('The document’s title'),
   round: z.number().int(),
   deadline: ZIsoDate,
   silenceProcedure: z.boolean(),
@@ -93,7 +94,7 @@ export const ZWaitingComment = z.object({
   commentId: ZId,
   consultationId: ZId,
   documentId: ZId,
-  title: ZLocalizedText.describe('The document’s title'),
+  title: localizedText(1000).describe('The document’s title'),
   memberState: ZStateCode,
   clause: z.string(),
   deadline: ZIsoDate.describe('The deadline of the comment’s consultation round'),

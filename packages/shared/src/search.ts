@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZId, ZLanguage, ZLocalizedText } from './common.ts';
+import { localizedText, ZId, ZLanguage } from './common.ts';
 
 /** What full-text search finds. A new searchable type is one entry here and one in the indexer. */
-export const SEARCH_TYPES = ['meeting', 'agenda_item', 'decision', 'document'] as const;
+export const SEARCH_TYPES = ['meeting', 'agenda_item', 'decision', 'document', 'news'] as const;
 export const ZSearchType = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof ZSearchType>;
 
@@ -30,7 +30,7 @@ export type SnippetSegment = z.infer<typeof ZSnippetSegment>;
 export const ZSearchHit = z.object({
   type: ZSearchType,
   id: ZId,
-  title: ZLocalizedText,
+  title: localizedText(1000),
   snippet: z
     .array(ZSnippetSegment)
     .describe('An excerpt around the first matches, split into plain and matched segments'),

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { ConsultationTables } from './tables/consultations.ts';
 import type { DecisionTables } from './tables/decisions.ts';
 import type { DocumentTables } from './tables/documents.ts';
+import type { NewsTables } from './tables/news.ts';
 import type { NotificationTables } from './tables/notifications.ts';
 import type { SearchTables } from './tables/search.ts';
 
@@ -15,7 +16,8 @@ export interface Database
     DocumentTables,
     ConsultationTables,
     NotificationTables,
-    SearchTables {
+    SearchTables,
+    NewsTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;

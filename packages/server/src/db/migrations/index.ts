@@ -7,6 +7,7 @@ import * as m0005 from './2026_11_27_0005_documents.ts';
 import * as m0006 from './2026_11_27_0006_consultations.ts';
 import * as m0007 from './2026_11_27_0007_notifications.ts';
 import * as m0008 from './2026_11_27_0008_search.ts';
+import * as m0009 from './2026_11_27_0009_news.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0006_consultations': m0006,
   '2026_11_27_0007_notifications': m0007,
   '2026_11_27_0008_search': m0008,
+  '2026_11_27_0009_news': m0009,
 };

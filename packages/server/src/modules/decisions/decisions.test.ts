@@ -427,6 +427,20 @@ describe(`decisions (${DIALECT})`, () => {
     ]);
   });
 
+  it('keeps long titles and texts whole, in the answer as stored', async () => {
+    const title = { en: `On ${'cooperation '.repeat(70).trim()}` };
+    const text = { en: 'A paragraph of the decision. '.repeat(400) };
+    const created = await create({ meetingId: m20, title, text });
+    expect(created.statusCode, created.body).toBe(201);
+    const read = await t.as('observer', {
+      method: 'GET',
+      url: `/api/v1/decisions/${created.json().id}`,
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().title.en).toBe(title.en);
+    expect(read.json().text.en).toBe(text.en.trim());
+  });
+
   describe('history', () => {
     it('gathers the changes of the decision and of its assignments, newest first, with field diffs', async () => {
       const created = (await create({ meetingId: m20, title: { en: 'Before' } })).json();

@@ -3,9 +3,10 @@ import { type Expression, expressionBuilder, type Selectable, type SqlBool, sql 
 import type { Database } from '../../db/database.ts';
 import type { FileLinkTable, FileTable } from '../../db/tables/documents.ts';
 import { isSignedIn, isStaff } from '../../platform/access.ts';
-import type { Actor, Tx } from '../../platform/context.ts';
+import { type Actor, nowIso, type Tx } from '../../platform/context.ts';
 import { fileHref } from '../../platform/files.ts';
 import { whereDocumentReadable } from '../documents/access.ts';
+import { wherePubliclyVisible } from '../news/access.ts';
 
 export type FileRow = Selectable<FileTable>;
 export type FileLinkRow = Selectable<FileLinkTable>;
@@ -25,8 +26,8 @@ export function mapAttachment(row: FileLinkRow & { size: number; mediaType: stri
  * Restricts a query on `fileLinks` to links whose owner the actor may read (DESIGN §3): a
  * document version through its document's classification and access list; decisions, reports
  * and agenda items as the internal record (signed in), and public items of public meetings for
- * anyone. Links to owners that no longer exist lead nowhere. News links are for staff until the
- * news module publishes them.
+ * anyone. Links to owners that no longer exist lead nowhere. News links follow their item: everyone
+ * once it is publicly visible (news/access.ts), staff always.
  */
 export function whereLinkReadable(actor: Actor): Expression<SqlBool> {
   if (isStaff(actor)) {
@@ -52,9 +53,22 @@ export function whereLinkReadable(actor: Actor): Expression<SqlBool> {
         .where(whereDocumentReadable(actor)),
     ),
   ]);
+  // ---- news (modules/news): readable by anyone once the item is publicly visible ----
+  const news = eb.and([
+    ofType('news'),
+    eb.exists(
+      eb
+        .selectFrom('newsItems')
+        .select('newsItems.id')
+        .whereRef('newsItems.id', '=', 'fileLinks.ownerId')
+        .where(wherePubliclyVisible(nowIso())),
+    ),
+  ]);
+  // ---- end news ----
   if (!isSignedIn(actor)) {
     return eb.or([
       documentVersion,
+      news,
       eb.and([
         ofType('agenda_item'),
         eb.exists(
@@ -71,6 +85,7 @@ export function whereLinkReadable(actor: Actor): Expression<SqlBool> {
   }
   return eb.or([
     documentVersion,
+    news,
     eb.and([ofType('decision'), ownerIs('decisions')]),
     eb.and([ofType('report'), ownerIs('implementationReports')]),
     eb.and([ofType('agenda_item'), ownerIs('agendaItems')]),

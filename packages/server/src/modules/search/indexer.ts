@@ -14,6 +14,7 @@ import { type FileStore, filePath } from '../../platform/files.ts';
 import { parseText, parseTextOrNull } from '../../platform/text.ts';
 import { extractText } from '../../platform/text-extract.ts';
 import { meetingName } from '../meetings/repository.ts';
+import { isPubliclyVisible } from '../news/access.ts';
 import { dominantLanguage, markdownToText, tagsOf, termsOf } from './analysis.ts';
 import * as repo from './repository.ts';
 
@@ -25,7 +26,8 @@ import * as repo from './repository.ts';
  * repo.SourceTable.
  */
 
-type Audience = 'public' | 'internal' | 'restricted';
+// 'staff': only the secretariat and admins (news not yet public); no other scope admits it.
+type Audience = 'public' | 'internal' | 'restricted' | 'staff';
 
 /** What the index holds of one record. */
 interface IndexedRecord {
@@ -89,6 +91,40 @@ function joinBodies(
 }
 
 const SOURCES: Record<SearchType, IndexSource> = {
+  // ---- news (modules/news): public once publicly visible, else for staff only ----
+  news: {
+    table: 'newsItems',
+    batch: 100,
+    async load(db, ids) {
+      const now = nowIso();
+      const rows = await repo.loadNewsRows(db, ids);
+      return rows.map((row) => {
+        const visible = isPubliclyVisible(row, now);
+        return {
+          id: row.id,
+          parentId: null,
+          title: parseText(row.title),
+          titleExtra: row.slug,
+          body: joinBodies(
+            parseTextOrNull(row.summary) ?? {},
+            markdownBody(JSON.parse(row.body) as LocalizedText),
+          ),
+          audience: visible ? 'public' : 'staff',
+          context: {
+            ...noContext,
+            date: (row.publishedAt ?? row.publishAt ?? row.updatedAt).slice(0, 10),
+            status: visible ? 'published' : row.status,
+            kind: row.section,
+            bodyId: row.bodyId,
+            meetingId: row.meetingId,
+          },
+          url: `/app/news/${row.id}`,
+        };
+      });
+    },
+  },
+  // ---- end news ----
+
   meeting: {
     table: 'meetings',
     batch: 500,

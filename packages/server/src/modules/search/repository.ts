@@ -115,7 +115,28 @@ export const loadDocumentRows = (db: Tx, ids: string[], maxFileChars: number) =>
     .execute();
 
 /** Tables of searchable records (each with a text `id`). */
-export type SourceTable = 'meetings' | 'agendaItems' | 'decisions' | 'documents';
+export type SourceTable = 'meetings' | 'agendaItems' | 'decisions' | 'documents' | 'newsItems';
+
+/** News items with what their visibility depends on (status and scheduled time). */
+export const loadNewsRows = (db: Tx, ids: string[]) =>
+  db
+    .selectFrom('newsItems')
+    .select([
+      'id',
+      'slug',
+      'section',
+      'title',
+      'summary',
+      'body',
+      'status',
+      'publishAt',
+      'publishedAt',
+      'updatedAt',
+      'bodyId',
+      'meetingId',
+    ])
+    .where('id', 'in', ids)
+    .execute();
 
 /** A batch of ids of a source table in id order, for building the whole index. */
 export async function sourceIds(

@@ -183,7 +183,7 @@ describe(`search (${DIALECT})`, () => {
   describe('building the index', () => {
     it('reindexAll indexes every meeting, agenda item, decision and document', async () => {
       const counts = await reindexAll(t.handle.db);
-      expect(counts).toEqual({ meeting: 2, agenda_item: 3, decision: 3, document: 5 });
+      expect(counts).toEqual({ meeting: 2, agenda_item: 3, decision: 3, document: 5, news: 0 });
       expect(await countRows()).toBe(13);
       const all = await hits('admin', { q: 'commission' });
       expect(all.facets.meeting).toBe(2);
@@ -384,7 +384,7 @@ describe(`search (${DIALECT})`, () => {
 
     it('counts hits per type and keeps counting every type under a type filter', async () => {
       const all = await hits('secretariat', { q: 'cooperation' });
-      expect(all.facets).toEqual({ meeting: 2, agenda_item: 0, decision: 0, document: 3 });
+      expect(all.facets).toEqual({ meeting: 2, agenda_item: 0, decision: 0, document: 3, news: 0 });
       const onlyDocuments = await hits('secretariat', { q: 'cooperation', type: 'document' });
       expect(onlyDocuments.items.every((h) => h.type === 'document')).toBe(true);
       expect(onlyDocuments.items).toHaveLength(3);
@@ -478,7 +478,13 @@ describe(`search (${DIALECT})`, () => {
     it('shows anonymous callers public meetings, their public items and public documents only', async () => {
       const result = await hits('anonymous', { q: 'commission' });
       expect(ids(result)).toEqual([announced]);
-      expect(result.facets).toEqual({ meeting: 1, agenda_item: 0, decision: 0, document: 0 });
+      expect(result.facets).toEqual({
+        meeting: 1,
+        agenda_item: 0,
+        decision: 0,
+        document: 0,
+        news: 0,
+      });
       expect(ids(await hits('anonymous', { q: 'decisions' }))).toEqual([publicItem]);
       expect(ids(await hits('anonymous', { q: 'briefing' }))).toEqual([]);
       expect(ids(await hits('anonymous', { q: 'logistics' }))).toEqual([]);
