@@ -33,6 +33,7 @@ import { rejectNulCharacters } from './platform/input.ts';
 import { metricsPlugin } from './platform/metrics.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { responseSerializerCompiler } from './platform/serializer.ts';
+import { portalRoutes } from './public/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -158,6 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin, { db: handle.db, config });
   await app.register(idempotencyPlugin, { db: handle.db });
+  // Before the API scope: its hook (a write clears cached portal pages) must reach the API routes.
+  await app.register(portalRoutes);
 
   await app.register(
     async (api) => {
@@ -213,5 +216,4 @@ async function registerWebClient(app: FastifyInstance, webDir: string): Promise<
       reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
     );
   }
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
 }
