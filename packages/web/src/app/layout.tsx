@@ -1,16 +1,19 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingBank,
   IconCalendarEvent,
   IconChecklist,
   IconFileSpreadsheet,
+  IconFileText,
   IconFlag,
   IconGauge,
   IconHierarchy2,
   IconId,
+  IconInbox,
   IconKey,
   IconLogout,
+  IconMessages,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -19,6 +22,8 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { Bell } from '../features/notifications/bell.tsx';
+import { SearchTrigger } from '../features/search/search-trigger.tsx';
 import { signOut, useMe } from './auth.ts';
 
 interface NavItem {
@@ -35,16 +40,24 @@ function NavSection({ title, items, path }: { title: string; items: NavItem[]; p
       </Text>
       {items.map((item) => {
         const current = path === item.to;
+        const active = current || path.startsWith(`${item.to}/`);
         return (
-          <NavLink
+          // A Button rather than NavLink: NavLink brings its collapse machinery (about 2.5 KB
+          // gzipped) into the first page, and these links have no children (DESIGN §6 budget).
+          <Button
             key={item.to}
             component={Link}
             to={item.to}
-            label={item.label}
+            variant={active ? 'light' : 'subtle'}
+            color={active ? undefined : 'dark'}
+            fw={400}
+            fullWidth
+            justify="flex-start"
             leftSection={item.icon}
-            active={current || path.startsWith(`${item.to}/`)}
             aria-current={current ? 'page' : undefined}
-          />
+          >
+            {item.label}
+          </Button>
         );
       })}
     </nav>
@@ -70,8 +83,15 @@ export function AppLayout() {
       title: t('nav.work'),
       items: [
         { to: '/', label: t('nav.dashboard'), icon: <IconGauge {...icon} /> },
+        { to: '/waiting', label: t('nav.waiting'), icon: <IconInbox {...icon} /> },
         { to: '/meetings', label: t('nav.meetings'), icon: <IconCalendarEvent {...icon} /> },
         { to: '/decisions', label: t('nav.decisions'), icon: <IconChecklist {...icon} /> },
+        { to: '/documents', label: t('nav.documents'), icon: <IconFileText {...icon} /> },
+        {
+          to: '/consultations',
+          label: t('nav.consultations'),
+          icon: <IconMessages {...icon} />,
+        },
         {
           to: '/implementation/bulk',
           label: t('nav.bulk'),
@@ -136,7 +156,9 @@ export function AppLayout() {
               Plenum
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap={8} wrap="nowrap">
+            <SearchTrigger />
+            <Bell />
             <LanguageSwitch />
             <Text size="sm" visibleFrom="md" maw={220} truncate>
               {me?.user.name}

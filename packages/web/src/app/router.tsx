@@ -128,6 +128,44 @@ const bulkRoute = createRoute({
   ),
 });
 
+// ---- Documents and consultations --------------------------------------------------------------
+
+const documentPages = withPageStrings(() => import('../features/documents/pages.ts'));
+/** Search parameters that are plain strings, by name (kept small: this file is in the first page). */
+const strings =
+  <K extends string>(...keys: K[]) =>
+  (s: Search): Partial<Record<K, string>> =>
+    Object.fromEntries(keys.map((k) => [k, str(s[k])])) as Partial<Record<K, string>>;
+
+const documentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents',
+  validateSearch: strings('kind', 'bodyId', 'status', 'classification', 'q'),
+  component: lazyRouteComponent(documentPages, 'DocumentsPage'),
+});
+const documentNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/new',
+  component: lazyRouteComponent(documentPages, 'DocumentNewPage'),
+});
+const documentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/$documentId',
+  component: lazyRouteComponent(documentPages, 'DocumentPage'),
+});
+const consultationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/consultations',
+  // all: a delegate sees its own state's rounds unless this is set.
+  validateSearch: strings('status', 'memberState', 'all'),
+  component: lazyRouteComponent(documentPages, 'ConsultationsPage'),
+});
+const consultationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/consultations/$consultationId',
+  component: lazyRouteComponent(documentPages, 'ConsultationPage'),
+});
+
 // ---- Meetings ---------------------------------------------------------------------------------
 
 export interface MeetingsSearch {
@@ -382,6 +420,38 @@ const organizationEditRoute = createRoute({
   component: lazyRouteComponent(organizations, 'OrganizationEditPage'),
 });
 
+// ---- Search, notifications, what waits for the user -----------------------------------------
+
+const searchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/search',
+  validateSearch: (s: Search): { q?: string; type?: string } => ({
+    q: str(s.q),
+    type: str(s.type),
+  }),
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/search/search-page.tsx')),
+    'SearchPage',
+  ),
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  validateSearch: (s: Search): { unread?: string } => ({ unread: str(s.unread) }),
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/notifications/notifications-page.tsx')),
+    'NotificationsPage',
+  ),
+});
+const waitingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/waiting',
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/waiting/waiting-page.tsx')),
+    'WaitingPage',
+  ),
+});
+
 // ---- Account ----------------------------------------------------------------------------------
 
 const profileRoute = createRoute({
@@ -417,6 +487,11 @@ const routeTree = rootRoute.addChildren([
     decisionsRoute,
     decisionNewRoute,
     decisionRoute,
+    documentsRoute,
+    documentNewRoute,
+    documentRoute,
+    consultationsRoute,
+    consultationRoute,
     bulkRoute,
     memberStatesRoute,
     memberStateNewRoute,
@@ -440,6 +515,9 @@ const routeTree = rootRoute.addChildren([
     organizationEditRoute,
     profileRoute,
     tokensRoute,
+    searchRoute,
+    notificationsRoute,
+    waitingRoute,
   ]),
 ]);
 

@@ -29,7 +29,7 @@ import {
   IconPencil,
   IconTrash,
 } from '@tabler/icons-react';
-import { type ReactNode, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LText, useText } from '../../../components/localized-text.tsx';
 import {
@@ -81,6 +81,11 @@ function IconButton({
     </Tooltip>
   );
 }
+
+// The documents linked to an item: from the chunk of the documents' pages, loaded with the agenda.
+const AgendaItemDocuments = lazy(() =>
+  import('../../documents/pages.ts').then((m) => ({ default: m.AgendaItemDocuments })),
+);
 
 function Row({
   row,
@@ -169,6 +174,9 @@ function Row({
               </Badge>
             )}
           </Group>
+          <Suspense fallback={null}>
+            <AgendaItemDocuments item={item} editable={editable} />
+          </Suspense>
         </div>
         {editable && (
           <Group gap={2} wrap="nowrap" justify="flex-end" style={{ gridArea: 'actions' }}>

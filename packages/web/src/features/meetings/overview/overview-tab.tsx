@@ -4,7 +4,7 @@ import { MEETING_TRANSITIONS, type Meeting, type MeetingStatus } from '@plenum/s
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { type JSX, type ReactNode, useState } from 'react';
+import { type JSX, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { canWrite, useMe } from '../../../app/auth.ts';
@@ -17,6 +17,12 @@ import { personQuery, useBodiesById, useStateName } from '../../directory/lookup
 import { meetingQuery } from '../api.ts';
 import { MeetingForm, meetingFormValues } from '../meeting-form.tsx';
 import { MeetingStatusBadge } from '../status-badge.tsx';
+
+// Consultations of a council meeting or documents ready at a commission meeting: from the chunk of
+// the documents' pages, loaded with this section (DESIGN §6 budget).
+const MeetingConsultations = lazy(() =>
+  import('../../documents/pages.ts').then((m) => ({ default: m.MeetingConsultations })),
+);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -269,6 +275,9 @@ export function OverviewTab(): JSX.Element {
         </Group>
         {writer && <StatusActions meeting={m} />}
       </Paper>
+      <Suspense fallback={null}>
+        <MeetingConsultations meeting={m} />
+      </Suspense>
     </Stack>
   );
 }
