@@ -17,6 +17,11 @@ import type { Actor } from './platform/context.ts';
  * `main(argv)` returns the exit code; `serve` and `start` return once the server has closed.
  */
 
+// The server works in UTC ("today" is the UTC date; times carry their own zones). The calendar
+// library formats a meeting's wall-clock time through the process's zone, so a host zone with
+// daylight-saving gaps could shift a meeting that starts inside one: run in UTC whatever the host.
+process.env.TZ = 'UTC';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../../..');
 const WEB_PACKAGE = path.join(REPO_ROOT, 'packages', 'web');
