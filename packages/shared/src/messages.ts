@@ -238,5 +238,8 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'The time of publication must lie in the future.': 'Время публикации должно быть в будущем.',
   'Give a time in the future': 'Укажите время в будущем',
   'The news item is a draft already.': 'Новость уже является черновиком.',
+  'A date of publication in the future is a schedule.':
+    'Дата публикации в будущем — это планирование публикации.',
+  'Give a past time, or schedule the item': 'Укажите прошедшее время или запланируйте публикацию',
   // ---- end news ----
 };

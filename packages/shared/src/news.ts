@@ -94,6 +94,15 @@ export const ZNewsPatch = z
   .strict();
 export type NewsPatch = z.infer<typeof ZNewsPatch>;
 
+export const ZNewsPublish = z
+  .object({
+    publishedAt: ZIsoDateTime.optional().describe(
+      'A past date of publication, for an item brought over from an earlier site; default now',
+    ),
+  })
+  .strict();
+export type NewsPublish = z.infer<typeof ZNewsPublish>;
+
 export const ZNewsSchedule = z
   .object({ publishAt: ZIsoDateTime.describe('A time in the future') })
   .strict();

@@ -355,6 +355,32 @@ describe(`news (${DIALECT})`, () => {
       ]);
     });
 
+    it('publishes at a past date for an archive item, and refuses a future one', async () => {
+      const item = await draft({ title: { en: 'From the earlier site' } });
+      const future = await act(item.id, 'publish', 'secretariat', {
+        publishedAt: '2999-01-01T00:00:00Z',
+      });
+      expect(future.statusCode).toBe(422);
+      expect(future.json().errors).toEqual([
+        { path: 'publishedAt', message: 'Give a past time, or schedule the item' },
+      ]);
+      expect((await read(item.id)).json()).toMatchObject({ status: 'draft', version: 1 });
+      const unknown = await act(item.id, 'publish', 'secretariat', { publishedAt: 'yesterday' });
+      expect(unknown.statusCode).toBe(400);
+      const past = await act(item.id, 'publish', 'secretariat', {
+        publishedAt: '2023-04-24T12:00:00+05:00',
+      });
+      expect(past.statusCode, past.body).toBe(200);
+      expect(past.json()).toMatchObject({
+        status: 'published',
+        publishedAt: '2023-04-24T07:00:00.000Z',
+        publiclyVisible: true,
+      });
+      // Older than everything else: listed last.
+      const items = (await list('?limit=200')).items;
+      expect(items[items.length - 1]?.id).toBe(item.id);
+    });
+
     it('publishes only with a title and body in one language, and reports the missing one', async () => {
       const noBody = await draft({ body: null });
       const res = await act(noBody.id, 'publish');

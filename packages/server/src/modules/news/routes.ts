@@ -8,6 +8,7 @@ import {
   ZNewsListItem,
   ZNewsListQuery,
   ZNewsPatch,
+  ZNewsPublish,
   ZNewsSchedule,
 } from '@plenum/shared';
 import type { FastifyInstance } from 'fastify';
@@ -111,15 +112,21 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Publish now',
+        summary: 'Publish now (or at a past date, for an item from an earlier site)',
         params: ZNewsParams,
+        body: ZNewsPublish.nullish(),
         response: { 200: ZNewsItem },
       },
     },
     async (request, reply) =>
       sendVersioned(
         reply,
-        await service.publishNewsItem(ctxOf(request), request.params.id, ifMatchVersion(request)),
+        await service.publishNewsItem(
+          ctxOf(request),
+          request.params.id,
+          request.body ?? {},
+          ifMatchVersion(request),
+        ),
       ),
   );
 

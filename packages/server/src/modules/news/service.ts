@@ -5,6 +5,7 @@ import type {
   NewsListItem,
   NewsListQuery,
   NewsPatch,
+  NewsPublish,
   NewsSchedule,
   Page,
 } from '@plenum/shared';
@@ -424,7 +425,12 @@ export function updateNewsItem(
 }
 
 /** Publishes now: from a draft, or a scheduled item ahead of its time. */
-export function publishNewsItem(ctx: Ctx, id: string, ifMatch: number | null): Promise<NewsItem> {
+export function publishNewsItem(
+  ctx: Ctx,
+  id: string,
+  input: NewsPublish,
+  ifMatch: number | null,
+): Promise<NewsItem> {
   return changeItem(ctx, id, ifMatch, 'publish', async (current) => {
     const now = nowIso();
     const due =
@@ -432,7 +438,14 @@ export function publishNewsItem(ctx: Ctx, id: string, ifMatch: number | null): P
     if (current.status === 'published' || due) {
       throw new AppError('invalid_transition', 'The news item is published already.');
     }
-    return { status: 'published', publishAt: null, publishedAt: now };
+    // A backdated publication keeps an archive's dates; a future one is a schedule.
+    const publishedAt = input.publishedAt ? new Date(input.publishedAt).toISOString() : now;
+    if (publishedAt > now) {
+      throw new AppError('unprocessable', 'A date of publication in the future is a schedule.', {
+        errors: [{ path: 'publishedAt', message: 'Give a past time, or schedule the item' }],
+      });
+    }
+    return { status: 'published', publishAt: null, publishedAt };
   });
 }
 
