@@ -9,6 +9,7 @@ import type {
   ZMeetingCreate,
   ZMemberStateCreate,
   ZMembershipCreate,
+  ZNewsCreate,
   ZOrganizationCreate,
   ZParticipantCreate,
   ZPersonCreate,
@@ -148,7 +149,17 @@ export interface DemoDataset {
   /** Documents with their versions, and the rounds of their coordination, in order. */
   documents: DemoDocument[];
   consultations: DemoConsultation[];
+  /** Announcements the generator writes from a meeting's record, published at the given time. */
+  announcements: { meeting: string; publishedAt: string }[];
+  /** Other news, published at the given time. */
+  news: DemoNews[];
   users: DemoUser[];
+}
+
+export interface DemoNews
+  extends Omit<In<typeof ZNewsCreate>, 'meetingId' | 'bodyId' | 'imageSha256' | 'imageAlt'> {
+  meeting?: string;
+  publishedAt: string;
 }
 
 const en = (text: string, ru: string): LocalizedText => ({ en: text, ru });
@@ -562,6 +573,39 @@ export const demoDataset: DemoDataset = {
   reports: demoReports,
   documents: demoDocuments,
   consultations: demoConsultations,
+
+  // The seed itself: the announcement of the XXI meeting, dated as the seed is (24.04.2023).
+  announcements: [{ meeting: 'icmec-21', publishedAt: '2023-04-24T06:00:00Z' }],
+  news: [
+    {
+      section: 'news',
+      slug: 'xx-meeting-of-the-icmec-held-in-moscow',
+      meeting: 'icmec-20',
+      title: en(
+        'The XX meeting of the CSTO Interstate Commission for Military-Economic Cooperation was held in Moscow',
+        'В Москве состоялось XX заседание Межгосударственной комиссии по военно-экономическому сотрудничеству ОДКБ',
+      ),
+      summary: en(
+        'The Commission reviewed standardization, the long-term programs and cooperation between enterprises.',
+        'Комиссия рассмотрела вопросы стандартизации, долгосрочных программ и кооперации предприятий.',
+      ),
+      body: en(
+        '*Illustrative text of the demo dataset; not an official publication.*\n\n' +
+          'The XX meeting of the Interstate Commission for Military-Economic Cooperation was held ' +
+          'in Moscow on October 20, 2022. The Commission adopted decisions on the standardization ' +
+          'of armaments and military equipment, on the long-term programs of military-economic ' +
+          'cooperation and on the mutual protection of rights to the results of intellectual ' +
+          'activity, and set their implementation to the member states.',
+        '*Иллюстративный текст демонстрационного набора данных; не является официальной публикацией.*\n\n' +
+          '20 октября 2022 года в Москве состоялось XX заседание Межгосударственной комиссии по ' +
+          'военно-экономическому сотрудничеству. Комиссия приняла решения о стандартизации ' +
+          'вооружения и военной техники, о долгосрочных программах военно-экономического ' +
+          'сотрудничества и о взаимной охране прав на результаты интеллектуальной деятельности ' +
+          'и поручила их выполнение государствам-членам.',
+      ),
+      publishedAt: '2022-10-20T15:00:00Z',
+    },
+  ],
 
   users: [
     { email: 'secretariat@plenum.example', name: 'Demo Secretariat Officer', role: 'secretariat' },

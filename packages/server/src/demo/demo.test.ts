@@ -114,20 +114,21 @@ describe(`demo dataset (${DIALECT})`, () => {
 
   it('reports every step of the loading', () => {
     expect(steps).toEqual([
-      '1/14 Administrator',
-      '2/14 Member states',
-      '3/14 Bodies',
-      '4/14 Persons',
-      '5/14 Memberships',
-      '6/14 Organizations',
-      '7/14 Meetings',
-      '8/14 Decisions',
-      '9/14 Assignments',
-      '10/14 Reports',
-      '11/14 Relations',
-      '12/14 Documents',
-      '13/14 Consultations',
-      '14/14 Users',
+      '1/15 Administrator',
+      '2/15 Member states',
+      '3/15 Bodies',
+      '4/15 Persons',
+      '5/15 Memberships',
+      '6/15 Organizations',
+      '7/15 Meetings',
+      '8/15 Decisions',
+      '9/15 Assignments',
+      '10/15 Reports',
+      '11/15 Relations',
+      '12/15 Documents',
+      '13/15 Consultations',
+      '14/15 News',
+      '15/15 Users',
     ]);
   });
 
@@ -492,6 +493,30 @@ describe(`demo dataset (${DIALECT})`, () => {
     };
     expect((await as('delegate.blr@plenum.example')).statusCode).toBe(200);
     expect((await as('delegate.kaz@plenum.example')).statusCode).toBe(404);
+  });
+
+  it('publishes the announcement of the XXI meeting, as the seed, on the public portal in both languages', async () => {
+    const id = demo.ids.news['announcement/icmec-21'];
+    const item = await get<{ slug: string; publishedAt: string; section: string }>(`/news/${id}`);
+    expect(item).toMatchObject({
+      section: 'announcements',
+      publishedAt: '2023-04-24T06:00:00.000Z',
+    });
+    const page = async (lang: 'en' | 'ru') => {
+      const res = await app.inject({ method: 'GET', url: `/${lang}/news/${item.slug}` });
+      expect(res.statusCode).toBe(200);
+      return res.body;
+    };
+    const en = await page('en');
+    for (const fact of ['Dushanbe', 'XXI', 'Manturov', 'Tasmagambetov', '23 June 2005']) {
+      expect(en).toContain(fact);
+    }
+    const ru = await page('ru');
+    for (const fact of ['Душанбе', 'XXI', 'Мантуров', 'Тасмагамбетов', '23 июня 2005 года']) {
+      expect(ru).toContain(fact);
+    }
+    const anonymous = await app.inject({ method: 'GET', url: '/api/v1/news' });
+    expect(anonymous.json().items).toHaveLength(2);
   });
 
   it('marks every organization as illustrative', async () => {

@@ -1,4 +1,10 @@
-import { MEETING_TRANSITIONS, type MeetingStatus, type Role } from '@plenum/shared';
+import {
+  type AnnouncementDraft,
+  type LocalizedText,
+  MEETING_TRANSITIONS,
+  type MeetingStatus,
+  type Role,
+} from '@plenum/shared';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../app.ts';
 import type { Db } from '../db/dialect.ts';
@@ -91,6 +97,8 @@ export interface DemoResult {
     agendaItems: Record<string, string>;
     decisions: Record<string, string>;
     documents: Record<string, string>;
+    /** News items: announcements as `announcement/<meeting key>`, others by slug. */
+    news: Record<string, string>;
     users: Record<string, string>;
   };
 }
@@ -109,6 +117,7 @@ const STEPS = [
   'Relations',
   'Documents',
   'Consultations',
+  'News',
   'Users',
 ] as const;
 
@@ -423,6 +432,42 @@ export async function loadDemo(
     }
     done(dataset.consultations.length);
 
+    // Announcements as the secretariat makes them: the generator writes each language from the
+    // meeting's record, the two become one news item, published with the original date.
+    const news: Record<string, string> = {};
+    for (const { meeting, publishedAt } of dataset.announcements) {
+      const meetingId = lookup(meetings, meeting, 'meeting');
+      const [en, ru] = await Promise.all(
+        (['en', 'ru'] as const).map((lang) =>
+          post<AnnouncementDraft>(`/meetings/${meetingId}/announcement?lang=${lang}`, {}),
+        ),
+      );
+      const both = (pick: (d: AnnouncementDraft) => LocalizedText) => ({
+        ...pick(en as AnnouncementDraft),
+        ...pick(ru as AnnouncementDraft),
+      });
+      const item = await post('/news', {
+        slug: en?.slug,
+        section: 'announcements',
+        title: both((d) => d.title),
+        summary: both((d) => d.summary),
+        body: both((d) => d.body),
+        meetingId,
+        bodyId: en?.bodyId,
+      });
+      await post(`/news/${item.id}/publish`, { publishedAt });
+      news[`announcement/${meeting}`] = item.id;
+    }
+    for (const { meeting, publishedAt, ...rest } of dataset.news) {
+      const item = await post('/news', {
+        ...rest,
+        meetingId: meeting ? lookup(meetings, meeting, 'meeting') : null,
+      });
+      await post(`/news/${item.id}/publish`, { publishedAt });
+      news[rest.slug ?? item.id] = item.id;
+    }
+    done(dataset.announcements.length + dataset.news.length);
+
     const users: Record<string, string> = { [dataset.admin.email]: adminId };
     let created = 0;
     for (const { bodies: scope, ...user } of dataset.users) {
@@ -448,6 +493,7 @@ export async function loadDemo(
         agendaItems,
         decisions,
         documents,
+        news,
         users,
       },
     };
