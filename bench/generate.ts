@@ -6,7 +6,7 @@
  * (multi-row INSERTs inside transactions, with a progress line per table) and records what later
  * areas need. Rows are shaped exactly as the services write them: LocalizedText as JSON text,
  * `search_text` lower-cased by the server's own `searchText`, version 1, ISO timestamps, UUID v7
- * ids from `newId`. Adding an area (documents, registers) is one more function appended to
+ * ids from `newId`. Adding an area (registers, consultations) is one more function appended to
  * `AREAS`.
  *
  * Run on its own: `node --import tsx bench/generate.ts [--pg[=URL]] [--out FILE] [--scale N]`.
@@ -25,6 +25,7 @@ import type { Db, DialectName } from '../packages/server/src/db/dialect.ts';
 import { createToken } from '../packages/server/src/modules/auth/service.ts';
 import { decisionStatusSql } from '../packages/server/src/modules/decisions/repository.ts';
 import { sortKey } from '../packages/server/src/modules/directory/service.ts';
+import { reindexAll } from '../packages/server/src/modules/search/indexer.ts';
 import { insertUser } from '../packages/server/src/modules/users/service.ts';
 import { hashPassword } from '../packages/server/src/platform/auth.ts';
 import type { Actor } from '../packages/server/src/platform/context.ts';
@@ -39,6 +40,10 @@ import {
   DECISION_POINTS,
   DECISION_TITLES,
   DECISION_TOPICS,
+  DOCUMENT_LIST_ITEMS,
+  DOCUMENT_SECTIONS,
+  DOCUMENT_SENTENCES,
+  DOCUMENT_TITLES,
   FIRST_NAMES,
   GROUP_SUBJECTS,
   LAST_NAMES,
@@ -50,6 +55,7 @@ import {
   STATUTORY_BODIES,
   type StateEntry,
   VENUES,
+  VERSION_NOTES,
 } from './data/catalog.ts';
 import { openFreshDatabase, pgUrlFromArgs } from './lib/database.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
@@ -74,6 +80,8 @@ export const SCALE = {
   /** Decisions of the statutory bodies assigned to commissions (as well as to member states). */
   statutoryDecisionsForCommissions: 300,
   implementationReports: 300_000,
+  /** DESIGN §6; each with one to three versions. */
+  documents: 50_000,
 } as const;
 
 export interface GenerateOptions {
@@ -153,6 +161,8 @@ export interface Generation {
   /** The delegate user of each member and observer state: who reports for it. */
   delegates: Map<string, { id: string; name: string }>;
   benchUser: { id: string; email: string; token: string } | null;
+  /** A delegate with an API token, for searching with access lists applied. */
+  benchDelegate: { id: string; memberState: string; token: string } | null;
   decisions: DecisionRef[];
   /** Assignments with their planned reports; emptied once the reports are in. */
   assignments: AssignmentRef[];
@@ -1164,6 +1174,30 @@ async function users(g: Generation): Promise<void> {
     }
   }
   progress.add(rows.length);
+  // The search bench's delegate (access lists applied): given an API token as `token create` would.
+  const delegateRow = rows.find((r) => r.memberState === 'RUS') ?? rows[0];
+  if (delegateRow?.memberState) {
+    const { token: delegateToken } = await createToken(
+      {
+        db: g.db,
+        dialect: g.dialect,
+        actor: {
+          ...SYSTEM,
+          id: delegateRow.id,
+          role: 'delegate',
+          name: delegateRow.name,
+          memberState: delegateRow.memberState,
+        },
+      },
+      'bench',
+      delegateRow.id,
+    );
+    g.benchDelegate = {
+      id: delegateRow.id,
+      memberState: delegateRow.memberState,
+      token: delegateToken,
+    };
+  }
   const { rows: count } = progress.finish();
   g.counts.users = count;
 }
@@ -1717,6 +1751,326 @@ async function plannerStatistics(g: Generation): Promise<void> {
   );
 }
 
+// ---- Documents -------------------------------------------------------------------------------
+
+type DocumentKind = keyof typeof DOCUMENT_TITLES;
+type Classification = 'public' | 'internal' | 'restricted';
+
+/** Kinds of documents (DESIGN §2) and their shares. */
+const DOCUMENT_KINDS: readonly (readonly [DocumentKind, number])[] = [
+  ['draft_decision', 0.3],
+  ['report', 0.25],
+  ['regulation', 0.15],
+  ['standard', 0.12],
+  ['program', 0.08],
+  ['other', 0.1],
+];
+/**
+ * Statuses (DESIGN §2: draft → under_consultation → agreed / not_agreed → adopted; or withdrawn),
+ * their shares and the status changes that led there (each bumps `version`).
+ */
+const DOCUMENT_STATUSES: readonly (readonly [string, number, number])[] = [
+  ['draft', 0.18, 0],
+  ['under_consultation', 0.1, 1],
+  ['agreed', 0.14, 2],
+  ['not_agreed', 0.05, 2],
+  ['adopted', 0.45, 3],
+  ['withdrawn', 0.08, 1],
+];
+/** Documents owned per body, relative to a working group's. */
+const DOCUMENT_WEIGHT: Record<BodyRef['kind'], number> = {
+  statutory_body: 2,
+  commission: 6,
+  council: 3,
+  working_group: 1,
+  secretariat: 4,
+};
+
+function weighted<T>(rng: Random, items: readonly (readonly [T, number, ...unknown[]])[]): T {
+  let roll = rng.next() * items.reduce((sum, i) => sum + i[1], 0);
+  for (const item of items) {
+    roll -= item[1];
+    if (roll < 0) {
+      return item[0];
+    }
+  }
+  return (items[items.length - 1] as readonly [T, number])[0];
+}
+
+/** A document's text as sections of sentences, so that a later version can revise a part. */
+interface DraftSection {
+  heading: number;
+  sentences: number[];
+  list: number[];
+}
+
+function draftText(rng: Random): DraftSection[] {
+  const headings = rng
+    .sample(
+      DOCUMENT_SECTIONS.map((_, i) => i),
+      rng.int(4, 6),
+    )
+    .sort((a, b) => a - b);
+  // Sentences drawn without repetition across the document (until the catalog runs out).
+  const pool = rng.sample(
+    DOCUMENT_SENTENCES.map((_, i) => i),
+    DOCUMENT_SENTENCES.length,
+  );
+  let next = 0;
+  return headings.map((heading) => ({
+    heading,
+    sentences: Array.from({ length: rng.int(2, 5) }, () => pool[next++ % pool.length] as number),
+    list: rng.chance(0.4)
+      ? rng.sample(
+          DOCUMENT_LIST_ITEMS.map((_, i) => i),
+          rng.int(3, 5),
+        )
+      : [],
+  }));
+}
+
+/** The next version: a sentence replaced in one or two sections, sometimes a section added. */
+function reviseText(rng: Random, sections: DraftSection[]): DraftSection[] {
+  const next = sections.map((s) => ({ ...s, sentences: [...s.sentences] }));
+  for (let k = rng.int(1, 2); k > 0; k--) {
+    const section = rng.pick(next);
+    section.sentences[rng.int(0, section.sentences.length - 1)] = rng.int(
+      0,
+      DOCUMENT_SENTENCES.length - 1,
+    );
+  }
+  const unused = DOCUMENT_SECTIONS.map((_, i) => i).filter(
+    (i) => !next.some((s) => s.heading === i),
+  );
+  if (unused.length > 0 && rng.chance(0.3)) {
+    next.push({
+      heading: rng.pick(unused),
+      sentences: rng.sample(
+        DOCUMENT_SENTENCES.map((_, i) => i),
+        rng.int(2, 4),
+      ),
+      list: [],
+    });
+    next.sort((a, b) => a.heading - b.heading);
+  }
+  return next;
+}
+
+/** The Markdown of a drafted text in one language (0 English, 1 Russian). */
+function documentMarkdown(
+  sections: DraftSection[],
+  lang: 0 | 1,
+  title: string,
+  topic: Pair,
+  body: BodyRef,
+): string {
+  const out = [`# ${title}`];
+  sections.forEach((s, i) => {
+    out.push(`## ${i + 1}. ${(DOCUMENT_SECTIONS[s.heading] as Pair)[lang]}`);
+    out.push(
+      s.sentences
+        .map((n) => fill(DOCUMENT_SENTENCES[n] as Pair, topic, body, null)[lang ? 'ru' : 'en'])
+        .join(' '),
+    );
+    if (s.list.length > 0) {
+      out.push(
+        s.list
+          .map((n, j) => {
+            const item = (DOCUMENT_LIST_ITEMS[n] as Pair)[lang];
+            return `- ${item}${j === s.list.length - 1 ? '.' : ';'}`;
+          })
+          .join('\n'),
+      );
+    }
+  });
+  return `${out.join('\n\n')}\n`;
+}
+
+interface DocumentPlan {
+  id: string;
+  kind: DocumentKind;
+  body: BodyRef;
+  topic: Pair;
+  title: LocalizedText;
+  languages: readonly ('en' | 'ru')[];
+  versions: string[];
+  lastChange: string;
+}
+
+/**
+ * 50,000 documents of the generated bodies, shaped as createDocument, createVersion and the status
+ * changes write them: LocalizedText titles, `search_text` by the server's `searchText`, 60%
+ * internal, 30% public, 10% restricted with an access list of one to five states and sometimes a
+ * body (mirrored row by row in document_access); one to three versions of Markdown text (a few
+ * hundred words in English, Russian or both, each version revising the one before), its HTML
+ * rendered by the server's renderLocalizedMarkdown; `latest_version` the last number and
+ * `version` 1 + versions + status changes. Adopted documents point at a decision of their body
+ * adopted after them.
+ */
+async function documents(g: Generation): Promise<void> {
+  const { rng } = g;
+  const now = new Date().toISOString();
+  const total = scaled(g, SCALE.documents);
+  const owners = g.bodies.map((b) => [b, DOCUMENT_WEIGHT[b.kind]] as const);
+  const decisionsOf = new Map<string, DecisionRef[]>();
+  for (const d of g.decisions) {
+    const list = decisionsOf.get(d.meeting.body.id) ?? [];
+    list.push(d);
+    decisionsOf.set(d.meeting.body.id, list);
+  }
+  const states = g.states.filter((s) => s.status !== 'former').map((s) => s.code);
+  const listBodies = g.bodies.filter((b) => b.kind === 'commission' || b.kind === 'council');
+  const topics = [...AGENDA_TOPICS, ...DECISION_TOPICS];
+  const windowDays = Math.round((g.today.getTime() - g.windowStart.getTime()) / DAY_MS);
+  const createdBy = g.benchUser?.id ?? null;
+
+  const plans: DocumentPlan[] = [];
+  const accessRows: Row<'documentAccess'>[] = [];
+  const documentRows: Row<'documents'>[] = [];
+  for (let i = 0; i < total; i++) {
+    const kind = weighted(rng, DOCUMENT_KINDS);
+    const body = weighted(rng, owners);
+    const topic = rng.pick(topics);
+    const title = fill(rng.pick(DOCUMENT_TITLES[kind]), topic, body, null);
+    const roll = rng.next();
+    const classification: Classification =
+      roll < 0.6 ? 'internal' : roll < 0.9 ? 'public' : 'restricted';
+    let status = weighted(rng, DOCUMENT_STATUSES);
+    let changes = DOCUMENT_STATUSES.find((s) => s[0] === status)?.[2] ?? 0;
+    if (status === 'withdrawn' && rng.chance(0.3)) {
+      changes = 3; // Withdrawn after it was agreed.
+    }
+    // An adopted document: a decision of its body adopted it, some months after it was drafted.
+    const adopters = decisionsOf.get(body.id) ?? [];
+    const adoptedBy = status === 'adopted' && adopters.length > 0 ? rng.pick(adopters) : null;
+    if (status === 'adopted' && !adoptedBy) {
+      status = 'agreed';
+      changes = 2;
+    }
+    const endDay = adoptedBy ? dayOf(adoptedBy.adoptedOn) : g.today;
+    const created = adoptedBy
+      ? addDays(endDay, -rng.int(60, 400))
+      : addDays(g.windowStart, rng.int(0, windowDays - 5));
+    const createdAt = notAfter(stampOn(g, created), now);
+    const span = Math.max(1, Math.round((endDay.getTime() - created.getTime()) / DAY_MS));
+    const versionCount = weighted(rng, [
+      [1, 0.45],
+      [2, 0.35],
+      [3, 0.2],
+    ] as const);
+    const versions = Array.from({ length: versionCount }, (_, k) =>
+      k === 0
+        ? notAfter(new Date(Date.parse(createdAt) + rng.int(5, 120) * 60_000).toISOString(), now)
+        : notAfter(stampOn(g, addDays(created, Math.round((span * k) / (versionCount + 1)))), now),
+    ).sort();
+    const lastVersion = versions[versions.length - 1] as string;
+    const lastChange =
+      changes > 0
+        ? adoptedBy
+          ? notAfter(adoptedBy.createdAt, now)
+          : notAfter(stampOn(g, addDays(dayOf(lastVersion), rng.int(1, 30))), now)
+        : lastVersion;
+    const languagesRoll = rng.next();
+    const languages =
+      languagesRoll < 0.5
+        ? (['en', 'ru'] as const)
+        : languagesRoll < 0.8
+          ? (['en'] as const)
+          : (['ru'] as const);
+    let accessList: { memberStates: string[]; bodyIds: string[] } | null = null;
+    if (classification === 'restricted') {
+      accessList = {
+        memberStates: rng.sample(states, rng.int(1, 5)),
+        bodyIds: rng.chance(0.3) ? [rng.pick(listBodies).id] : [],
+      };
+    }
+    const id = newId();
+    documentRows.push({
+      id,
+      title: storeText(title) as string,
+      kind,
+      bodyId: body.id,
+      classification,
+      accessList: accessList ? JSON.stringify(accessList) : null,
+      status,
+      latestVersion: versionCount,
+      adoptedByDecisionId: adoptedBy?.id ?? null,
+      searchText: searchText(title),
+      createdBy,
+      version: 1 + versionCount + changes,
+      createdAt,
+      updatedAt: [lastVersion, lastChange].sort()[1] as string,
+    });
+    for (const memberState of accessList?.memberStates ?? []) {
+      accessRows.push({ documentId: id, memberState, bodyId: null });
+    }
+    for (const bodyId of accessList?.bodyIds ?? []) {
+      accessRows.push({ documentId: id, memberState: null, bodyId });
+    }
+    plans.push({ id, kind, body, topic, title, languages, versions, lastChange });
+  }
+  await insertRows(g, 'documents', documentRows.length, documentRows);
+  documentRows.length = 0;
+  await insertRows(g, 'documentAccess', accessRows.length, accessRows);
+
+  function* versionRows(): Generator<Row<'documentVersions'>> {
+    for (const p of plans) {
+      let sections = draftText(rng);
+      for (let k = 0; k < p.versions.length; k++) {
+        if (k > 0) {
+          sections = reviseText(rng, sections);
+        }
+        const markdown: LocalizedText = {};
+        for (const lang of p.languages) {
+          markdown[lang] = documentMarkdown(
+            sections,
+            lang === 'en' ? 0 : 1,
+            p.title[lang] as string,
+            p.topic,
+            p.body,
+          );
+        }
+        const note = k === 0 ? null : rng.pick(VERSION_NOTES);
+        yield {
+          id: newId(),
+          documentId: p.id,
+          number: k + 1,
+          text: storeText(markdown),
+          textHtml: JSON.stringify(renderLocalizedMarkdown(markdown)),
+          fileSha256: null,
+          fileName: null,
+          note: note ? text(note) : null,
+          createdAt: p.versions[k] as string,
+          createdBy,
+        };
+      }
+    }
+  }
+  await insertRows(
+    g,
+    'documentVersions',
+    plans.reduce((sum, p) => sum + p.versions.length, 0),
+    versionRows(),
+  );
+}
+
+/**
+ * The full-text index, built by the server's own `reindexAll` (meetings, agenda items, decisions,
+ * documents: what `plenum serve` builds once for a database without one), in one transaction.
+ */
+async function searchIndex(g: Generation): Promise<void> {
+  const started = performance.now();
+  const counts = await reindexAll(g.db);
+  const entries = Object.values(counts).reduce((a, b) => a + b, 0);
+  g.counts.search_documents = entries;
+  g.progress.line(
+    `  ${'search_documents'.padEnd(22)} ${formatCount(entries).padStart(9)} rows ${formatSeconds(performance.now() - started).padStart(10)}` +
+      ` (reindexAll: ${Object.entries(counts)
+        .map(([t, n]) => `${t} ${formatCount(n)}`)
+        .join(', ')})`,
+  );
+}
+
 /** The areas in dependency order. A new area is one more function here. */
 export const AREAS: readonly Area[] = [
   { name: 'member states', run: memberStates },
@@ -1733,13 +2087,18 @@ export const AREAS: readonly Area[] = [
   { name: 'implementation reports', run: implementationReports },
   { name: 'decision aggregates', run: decisionAggregates },
   { name: 'implementation reviews', run: implementationReviews },
+  { name: 'documents', run: documents },
+  { name: 'search index', run: searchIndex },
   { name: 'planner statistics', run: plannerStatistics },
 ];
 
 export interface GenerateResult {
   counts: Record<string, number>;
   ms: number;
+  /** Milliseconds per area, by its name (`search index` is the server's reindexAll). */
+  timings: Record<string, number>;
   benchUser: { id: string; email: string; token: string };
+  benchDelegate: { id: string; memberState: string; token: string };
 }
 
 /** Fills a migrated, empty database with the bench dataset. */
@@ -1777,16 +2136,26 @@ export async function generate(
     decisionItems: new Map(),
     delegates: new Map(),
     benchUser: null,
+    benchDelegate: null,
     decisions: [],
     assignments: [],
   };
+  const timings: Record<string, number> = {};
   for (const area of AREAS) {
+    const areaStarted = performance.now();
     await area.run(g);
+    timings[area.name] = performance.now() - areaStarted;
   }
-  if (!g.benchUser) {
-    throw new Error('The users area did not create the bench user.');
+  if (!g.benchUser || !g.benchDelegate) {
+    throw new Error('The users area did not create the bench users.');
   }
-  return { counts: g.counts, ms: performance.now() - started, benchUser: g.benchUser };
+  return {
+    counts: g.counts,
+    ms: performance.now() - started,
+    timings,
+    benchUser: g.benchUser,
+    benchDelegate: g.benchDelegate,
+  };
 }
 
 function argValue(args: readonly string[], name: string): string | undefined {

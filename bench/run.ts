@@ -26,6 +26,7 @@ import { type LoadResult, runLoad } from './lib/load.ts';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
 import { ServerProcess } from './lib/servers.ts';
+import { makeUploadBody, runUploadLoad, type UploadBody, uploadOnce } from './lib/upload.ts';
 import type { MemoryReport } from './servers/protocol.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -96,6 +97,10 @@ interface Endpoint {
   kind: EndpointKind;
   /** Concrete paths; each connection cycles through them. */
   paths: string[];
+  /** Whose token the requests carry (Plenum endpoints): the secretariat officer by default. */
+  as?: 'secretariat' | 'delegate';
+  /** POSTs the 20 MB multipart upload body to the (single) path instead of GETs. */
+  upload?: boolean;
   /**
    * Concurrent connections, when not --connections: the implementation review's budget is the
    * time of one review (a person opening it), not of ten at once queued behind each other.
@@ -114,6 +119,8 @@ interface Samples {
   assigneeStates: string[];
   /** The coming (not yet held) meeting of each commission, the one with most decisions first. */
   reviewMeetingIds: string[];
+  /** Numbers of a few decisions spread over the register (`21/3`), to search for. */
+  decisionNumbers: string[];
 }
 
 /** Ids to request, read from the generated data: varied, so no single row stays hot. */
@@ -130,7 +137,11 @@ async function readSamples(bench: BenchDatabase): Promise<Samples> {
     .orderBy('held', 'desc')
     .limit(6)
     .execute();
-  const decisions = await db.selectFrom('decisions').select('id').orderBy('id').execute();
+  const decisions = await db
+    .selectFrom('decisions')
+    .select(['id', 'number'])
+    .orderBy('id')
+    .execute();
   const decisionStep = Math.max(1, Math.floor(decisions.length / 200));
   const assignees = await db
     .selectFrom('assignments')
@@ -168,8 +179,43 @@ async function readSamples(bench: BenchDatabase): Promise<Samples> {
     decisionIds: decisions.filter((_, i) => i % decisionStep === 0).map((d) => d.id),
     assigneeStates: assignees.map((a) => a.memberState as string),
     reviewMeetingIds,
+    decisionNumbers: decisions
+      .filter((_, i) => i % Math.max(1, Math.floor(decisions.length / 3)) === 7)
+      .map((d) => d.number),
   };
 }
+
+/**
+ * What people type into the search box, in English: words that match few records (a city, an
+ * extraordinary meeting), some (one subject among thirty, a two-word phrase) and many (words of
+ * almost every decision and document). Rotated by each connection.
+ */
+const SEARCH_QUERIES_EN = [
+  'Dushanbe',
+  'extraordinary meeting',
+  'leasing company',
+  'ammunition',
+  'metrological support',
+  'export control',
+  'cooperation',
+  'spare parts',
+  'standardization of weapons',
+  'member states secretariat',
+];
+/** The same in Russian, inflected as written (stemming has to find the other forms). */
+const SEARCH_QUERIES_RU = [
+  'Душанбе',
+  'внеочередное заседание',
+  'лизинговой компании',
+  'боеприпасов',
+  'метрологическое обеспечение',
+  'экспортного контроля',
+  'сотрудничества',
+  'запасные части',
+  'стандартизация вооружения',
+  'государства-члены секретариат',
+];
+const searchPath = (q: string) => `${API}/search?q=${encodeURIComponent(q)}`;
 
 function endpoints(s: Samples): Endpoint[] {
   return [
@@ -253,6 +299,48 @@ function endpoints(s: Samples): Endpoint[] {
       paths: [`${API}/decisions/counts`],
     },
     {
+      id: 'search',
+      label: `GET ${API}/search?q=… (English words, decision numbers)`,
+      server: 'plenum',
+      kind: 'search',
+      paths: [...SEARCH_QUERIES_EN, '21/3', ...s.decisionNumbers].map(searchPath),
+    },
+    {
+      id: 'search-ru',
+      label: `GET ${API}/search?q=… (Russian words)`,
+      server: 'plenum',
+      kind: 'search',
+      paths: SEARCH_QUERIES_RU.map(searchPath),
+    },
+    {
+      id: 'search-delegate',
+      label: `GET ${API}/search?q=… as a delegate (access lists applied)`,
+      server: 'plenum',
+      kind: 'search',
+      as: 'delegate',
+      paths: [...SEARCH_QUERIES_EN, ...SEARCH_QUERIES_RU, '21/3', ...s.decisionNumbers].map(
+        searchPath,
+      ),
+    },
+    {
+      id: 'bare-upload',
+      label: `bare Fastify: POST /upload (${UPLOAD_MB} MB multipart, discarded; 1 connection)`,
+      server: 'bare',
+      kind: 'baseline',
+      paths: ['/upload'],
+      upload: true,
+      connections: 1,
+    },
+    {
+      id: 'upload-20mb',
+      label: `POST ${API}/files (${UPLOAD_MB} MB PDF, multipart; 1 connection)`,
+      server: 'plenum',
+      kind: 'upload',
+      paths: [`${API}/files`],
+      upload: true,
+      connections: 1,
+    },
+    {
       id: 'implementation-review',
       label: `GET ${API}/meetings/:id/implementation-review (1 connection)`,
       server: 'plenum',
@@ -302,6 +390,46 @@ interface Measured {
   skipped: string | null;
   /** With --profile: where the server's time went during the measured run. */
   profile: ProfileSummary | null;
+  /** Search endpoints: each query once on its own, after the run (matches and time). */
+  queries?: QueryTiming[];
+}
+
+interface QueryTiming {
+  q: string;
+  /** Matching entries the caller may read (the facets' sum). */
+  matches: number;
+  ms: number;
+}
+
+/** Times each search query alone (the best of two), to tell cheap queries from costly ones. */
+async function timeQueries(
+  origin: string,
+  paths: string[],
+  headers: Record<string, string>,
+): Promise<QueryTiming[]> {
+  const out: QueryTiming[] = [];
+  for (const p of paths) {
+    let best = Number.POSITIVE_INFINITY;
+    let matches = 0;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      const response = await fetch(`${origin}${p}`, { headers });
+      const json = (await response.json()) as { facets?: Record<string, number> };
+      best = Math.min(best, performance.now() - t0);
+      matches = Object.values(json.facets ?? {}).reduce((a, b) => a + b, 0);
+    }
+    const q = new URL(p, origin).searchParams.get('q') ?? p;
+    out.push({ q, matches, ms: best });
+  }
+  return out;
+}
+
+/** The upload body, made once (20 MB of random image data) and stamped per upload. */
+let uploadBody: UploadBody | null = null;
+const UPLOAD_MB = 20;
+function theUploadBody(): UploadBody {
+  uploadBody ??= makeUploadBody(UPLOAD_MB * 1024 * 1024);
+  return uploadBody;
 }
 
 async function measure(
@@ -317,7 +445,27 @@ async function measure(
     const none: Probe = { status: 0, bytes: 0, contentType: '', items: null };
     return { endpoint, probe: none, load: null, skipped: 'no data', profile: null };
   }
-  const first = await probe(server.origin, endpoint.paths[0] as string, headers);
+  let first: Probe;
+  if (endpoint.upload) {
+    const answer = await uploadOnce(
+      server.origin,
+      endpoint.paths[0] as string,
+      headers,
+      theUploadBody(),
+    );
+    first = {
+      // Created (201) or, from the bare route, read (200): either means accepted.
+      status: answer.status === 201 ? 200 : answer.status,
+      bytes: theUploadBody().fileBytes,
+      contentType: 'application/pdf',
+      items: null,
+    };
+    if (answer.status >= 300) {
+      log.line(`  ${endpoint.label}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+    }
+  } else {
+    first = await probe(server.origin, endpoint.paths[0] as string, headers);
+  }
   if (first.status !== 200) {
     log.line(`  ${endpoint.label}: HTTP ${first.status} — skipped`);
     return { endpoint, probe: first, load: null, skipped: `HTTP ${first.status}`, profile: null };
@@ -328,25 +476,50 @@ async function measure(
     headers,
     connections: endpoint.connections ?? opts.connections,
   };
-  await runLoad({ ...load, duration: opts.warmup });
+  const run = (duration: number) =>
+    endpoint.upload
+      ? runUploadLoad({
+          origin: server.origin,
+          path: endpoint.paths[0] as string,
+          headers,
+          body: theUploadBody(),
+          duration,
+        })
+      : runLoad({ ...load, duration });
+  await run(opts.warmup);
   if (profileDir) {
     await server.startProfile();
   }
-  const result = await runLoad({ ...load, duration: opts.duration });
+  const result = await run(opts.duration);
   let profile: ProfileSummary | null = null;
   if (profileDir) {
     const file = path.join(profileDir, `${endpoint.id}.cpuprofile`);
     await server.stopProfile(file);
     profile = summarizeProfile(file, INCLUSIVE_PATTERNS);
   }
+  const queries =
+    endpoint.kind === 'search'
+      ? await timeQueries(server.origin, endpoint.paths, headers)
+      : undefined;
   log.line(
-    `  ${endpoint.label}: ${formatCount(Math.round(result.rps))} req/s, p99 ${result.p99.toFixed(2)} ms` +
+    `  ${endpoint.label}: ${formatCount(Math.round(result.rps))} req/s, p95 ${result.p95.toFixed(2)} ms, ` +
+      `p99 ${result.p99.toFixed(2)} ms` +
+      (result.bytesPerSecond !== undefined ? `, ${formatMBps(result.bytesPerSecond)}` : '') +
       (result.non2xx + result.errors > 0
         ? ` (${result.non2xx} non-2xx, ${result.errors} errors)`
         : ''),
   );
-  return { endpoint, probe: first, load: result, skipped: null, profile };
+  return {
+    endpoint,
+    probe: first,
+    load: result,
+    skipped: null,
+    profile,
+    ...(queries ? { queries } : {}),
+  };
 }
+
+const formatMBps = (bytesPerSecond: number) => `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MB/s`;
 
 // ---- Reporting -------------------------------------------------------------------------------
 
@@ -356,6 +529,7 @@ interface Row {
   kind: EndpointKind;
   rps: number | null;
   p50: number | null;
+  p95: number | null;
   p99: number | null;
   ratio: number | null;
   budget: string;
@@ -373,12 +547,24 @@ const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : s);
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
 
 function printTable(rows: Row[]): void {
-  const header = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'bytes', 'budget', 'result'];
+  const header = [
+    'endpoint',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'ratio',
+    'bytes',
+    'budget',
+    'result',
+  ];
+  const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '—' : v.toFixed(2));
   const cells = rows.map((r) => [
     r.label,
-    r.rps === null ? '—' : formatCount(Math.round(r.rps)),
-    r.p50 === null || Number.isNaN(r.p50) ? '—' : r.p50.toFixed(2),
-    r.p99 === null || Number.isNaN(r.p99) ? '—' : r.p99.toFixed(2),
+    r.rps === null ? '—' : r.rps < 10 ? r.rps.toFixed(2) : formatCount(Math.round(r.rps)),
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
     r.ratio === null ? '—' : `${(r.ratio * 100).toFixed(1)}%`,
     `${formatCount(r.bytes)}${r.items !== null ? ` (${r.items} items)` : ''}`,
     r.budget,
@@ -386,14 +572,16 @@ function printTable(rows: Row[]): void {
       ? `SKIP (${r.skipped})`
       : r.verdict === null
         ? 'baseline'
-        : r.verdict.pass
-          ? 'PASS'
-          : `FAIL: ${r.verdict.failures.join('; ')}`,
+        : r.kind !== 'baseline' && BUDGETS[r.kind].reportOnly
+          ? 'reported'
+          : r.verdict.pass
+            ? 'PASS'
+            : `FAIL: ${r.verdict.failures.join('; ')}`,
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...cells.map((c) => (c[i] as string).length)),
   );
-  const right = new Set([1, 2, 3, 4, 5]);
+  const right = new Set([1, 2, 3, 4, 5, 6]);
   const line = (c: string[]) =>
     c
       .map((v, i) =>
@@ -406,7 +594,7 @@ function printTable(rows: Row[]): void {
     const text = line(cells[i] as string[]).trimEnd();
     if (r.verdict && !r.verdict.pass) {
       console.log(red(`${text}   ✗✗✗`));
-    } else if (r.verdict?.pass) {
+    } else if (r.verdict?.pass && !(r.kind !== 'baseline' && BUDGETS[r.kind].reportOnly)) {
       console.log(green(text));
     } else {
       console.log(r.skipped ? dim(text) : text);
@@ -449,6 +637,43 @@ const INCLUSIVE_PATTERNS = [
   /^writev \(native\)/,
 ];
 
+/** Uploads: MB/s and the time of one upload, Plenum against the bare multipart route. */
+function printUploads(judged: Judged[], bare: Measured[]): void {
+  const bareLoads = bare.map((m) => m.load).filter((l): l is LoadResult => l !== null);
+  for (const j of judged) {
+    const load = j.measured.load;
+    if (!j.measured.endpoint.upload || !load || bareLoads.length === 0) {
+      continue;
+    }
+    const bareMBps = mean(bareLoads.map((l) => l.bytesPerSecond ?? 0));
+    const bareP50 = mean(bareLoads.map((l) => l.p50));
+    console.log(
+      `\nUpload of ${UPLOAD_MB} MB, one connection: Plenum ${formatMBps(load.bytesPerSecond ?? 0)}, ` +
+        `${load.p50.toFixed(0)} ms per upload (p95 ${load.p95.toFixed(0)}, p99 ${load.p99.toFixed(0)}; ` +
+        `${load.ok} uploads); bare multipart route ${formatMBps(bareMBps)}, ${bareP50.toFixed(0)} ms ` +
+        `per upload; ratio ${j.baselineRps ? ((load.rps / j.baselineRps) * 100).toFixed(1) : '—'}%`,
+    );
+  }
+}
+
+/** Search endpoints: each query alone, to show which ones cost the time. */
+function printQueries(judged: Judged[]): void {
+  for (const j of judged) {
+    const queries = j.measured.queries;
+    if (!queries) {
+      continue;
+    }
+    console.log(
+      dim(
+        `\n${j.measured.endpoint.id}, each query alone (best of two): ` +
+          queries
+            .map((q) => `"${q.q}" ${formatCount(q.matches)} matches ${q.ms.toFixed(1)} ms`)
+            .join('; '),
+      ),
+    );
+  }
+}
+
 // ---- Main ------------------------------------------------------------------------------------
 
 interface Judged {
@@ -466,22 +691,33 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 async function measureAll(
   list: Endpoint[],
   servers: { bare: ServerProcess; plenum: ServerProcess },
-  auth: Record<string, string>,
+  auth: Record<'secretariat' | 'delegate', Record<string, string>>,
   opts: RunOptions,
   log: Progress,
   profileDir: string | null,
 ): Promise<{ judged: Judged[]; baselines: Record<Baseline, Measured[]> }> {
   const judged: Judged[] = [];
-  const baselines: Record<Baseline, Measured[]> = { json: [], html: [] };
-  for (const baseline of ['json', 'html'] as const) {
+  const baselines: Record<Baseline, Measured[]> = { json: [], html: [], upload: [] };
+  for (const baseline of ['json', 'html', 'upload'] as const) {
     const bareEndpoint = list.find((e) => e.id === `bare-${baseline}`) as Endpoint;
     const targets = list.filter(
       (e) => e.kind !== 'baseline' && BUDGETS[e.kind].baseline === baseline,
     );
+    // The upload baseline runs only when an upload is measured (it sends 20 MB bodies).
+    if (baseline === 'upload' && targets.length === 0) {
+      continue;
+    }
     let before = await measure(bareEndpoint, servers.bare, {}, opts, log);
     baselines[baseline].push(before);
     for (const e of targets) {
-      const m = await measure(e, servers.plenum, auth, opts, log, profileDir);
+      const m = await measure(
+        e,
+        servers.plenum,
+        auth[e.as ?? 'secretariat'],
+        opts,
+        log,
+        profileDir,
+      );
       if (!m.load) {
         judged.push({ measured: m, baselineRps: null });
         continue;
@@ -506,6 +742,7 @@ function baselineRow(endpoint: Endpoint, runs: Measured[]): Row {
     kind: 'baseline',
     rps: loads.length ? mean(loads.map((l) => l.rps)) : null,
     p50: loads.length ? mean(loads.map((l) => l.p50)) : null,
+    p95: loads.length ? mean(loads.map((l) => l.p95)) : null,
     p99: loads.length ? mean(loads.map((l) => l.p99)) : null,
     ratio: null,
     budget: `baseline (mean of ${loads.length} runs)`,
@@ -528,10 +765,11 @@ function endpointRow({ measured: m, baselineRps }: Judged): Row {
     kind: endpoint.kind,
     rps: load?.rps ?? null,
     p50: load?.p50 ?? null,
+    p95: load?.p95 ?? null,
     p99: load?.p99 ?? null,
     ratio,
     budget: budget.text,
-    verdict: load && ratio !== null ? judge(budget, ratio, load.p99) : null,
+    verdict: load && ratio !== null ? judge(budget, ratio, load.p99, load.p95) : null,
     bytes: m.probe.bytes,
     items: m.probe.items,
     non2xx: load?.non2xx ?? 0,
@@ -564,6 +802,8 @@ async function main(): Promise<void> {
   log.line(`Generating the dataset into ${bench.where}`);
   const servers: ServerProcess[] = [];
   let databaseOpen = true;
+  // The Plenum server's data directory (the uploads' file store): fresh, removed after the run.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-bench-data-'));
   try {
     const generated = await generate(
       bench.handle.db,
@@ -572,7 +812,11 @@ async function main(): Promise<void> {
       log,
     );
     const totalRows = Object.values(generated.counts).reduce((a, b) => a + b, 0);
-    log.line(`  ${formatCount(totalRows)} rows in ${formatSeconds(generated.ms)}`);
+    log.line(
+      `  ${formatCount(totalRows)} rows in ${formatSeconds(generated.ms)} (documents ` +
+        `${formatSeconds(generated.timings.documents ?? 0)}, search index ` +
+        `${formatSeconds(generated.timings['search index'] ?? 0)})`,
+    );
     const samples = await readSamples(bench);
     await bench.handle.close();
     databaseOpen = false;
@@ -586,9 +830,14 @@ async function main(): Promise<void> {
     log.line('Starting the servers');
     const bare = await ServerProcess.start('bare', 'bare');
     servers.push(bare);
-    const plenum = await ServerProcess.start('plenum', 'plenum', [JSON.stringify(bench.target)]);
+    const plenum = await ServerProcess.start('plenum', 'plenum', [JSON.stringify(bench.target)], {
+      PLENUM_DATA_DIR: dataDir,
+    });
     servers.push(plenum);
-    const auth = { authorization: `Bearer ${generated.benchUser.token}` };
+    const auth = {
+      secretariat: { authorization: `Bearer ${generated.benchUser.token}` },
+      delegate: { authorization: `Bearer ${generated.benchDelegate.token}` },
+    };
     const all = endpoints(samples);
     const unknown = (opts.only ?? []).filter((id) => !all.some((e) => e.id === id));
     if (unknown.length > 0) {
@@ -616,6 +865,9 @@ async function main(): Promise<void> {
     const rows: Row[] = [
       baselineRow(list.find((e) => e.id === 'bare-json') as Endpoint, baselines.json),
       baselineRow(list.find((e) => e.id === 'bare-html') as Endpoint, baselines.html),
+      ...(baselines.upload.length > 0
+        ? [baselineRow(list.find((e) => e.id === 'bare-upload') as Endpoint, baselines.upload)]
+        : []),
       ...judged.map(endpointRow),
     ];
     console.log(
@@ -626,15 +878,25 @@ async function main(): Promise<void> {
     console.log(
       `Dataset: ${Object.entries(generated.counts)
         .map(([t, n]) => `${t} ${formatCount(n)}`)
-        .join(', ')}\n`,
+        .join(', ')}`,
+    );
+    console.log(
+      `Generated in ${formatSeconds(generated.ms)}; documents ` +
+        `${formatSeconds(generated.timings.documents ?? 0)}, search index (reindexAll) ` +
+        `${formatSeconds(generated.timings['search index'] ?? 0)}; the delegate searching is ` +
+        `${generated.benchDelegate.memberState}'s\n`,
     );
     printTable(rows);
+    printUploads(judged, baselines.upload);
+    printQueries(judged);
     const spread = (runs: Measured[]) =>
       runs.map((r) => (r.load ? formatCount(Math.round(r.load.rps)) : '—')).join(', ');
     console.log(
       dim(
         `\nBaseline runs (req/s, in order): bare JSON ${spread(baselines.json)}; ` +
-          `bare HTML ${spread(baselines.html)}. Each ratio divides by the mean of the runs around it.`,
+          `bare HTML ${spread(baselines.html)}` +
+          (baselines.upload.length > 0 ? `; bare upload ${spread(baselines.upload)}` : '') +
+          '. Each ratio divides by the mean of the runs around it.',
       ),
     );
     const rssPass = memory.rss < RSS_BUDGET_BYTES;
@@ -684,10 +946,14 @@ async function main(): Promise<void> {
         scale: opts.scale,
         counts: generated.counts,
         generateMs: Math.round(generated.ms),
+        areaMs: Object.fromEntries(
+          Object.entries(generated.timings).map(([k, v]) => [k, Math.round(v)]),
+        ),
       },
       baselines: {
         json: baselines.json.map((m) => m.load),
         html: baselines.html.map((m) => m.load),
+        upload: baselines.upload.map((m) => m.load),
       },
       endpoints: rows.map((r) => {
         const j = judged.find((x) => x.measured.endpoint.id === r.id);
@@ -698,6 +964,7 @@ async function main(): Promise<void> {
           paths: list.find((e) => e.id === r.id)?.paths.length ?? 0,
           connections: list.find((e) => e.id === r.id)?.connections ?? opts.connections,
           load: j?.measured.load ?? null,
+          queries: j?.measured.queries ?? null,
           profile: j?.measured.profile ?? null,
         };
       }),
@@ -719,6 +986,7 @@ async function main(): Promise<void> {
     } else {
       await bench.drop();
     }
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -360,3 +360,102 @@ export const REPORT_TEXTS: Readonly<Record<'in_progress' | 'implemented' | 'not_
     ['Not applicable: the state does not produce products of this kind.', 'Неприменимо: государство не производит продукцию данного вида.'],
   ],
 };
+
+// ---- Documents -------------------------------------------------------------------------------
+
+/**
+ * Titles of documents by kind: `{t}` a topic of AGENDA_TOPICS / DECISION_TOPICS (English after
+ * "on", Russian in the prepositional case after "о"), `{n}` makes "о" "об" before a vowel.
+ */
+export const DOCUMENT_TITLES: Readonly<Record<'draft_decision' | 'regulation' | 'standard' | 'program' | 'report' | 'other', readonly Pair[]>> = {
+  draft_decision: [
+    ['Draft decision on {t}', 'Проект решения о{n} {t}'],
+    ['Draft decision on amendments to the decision on {t}', 'Проект решения о внесении изменений в решение о{n} {t}'],
+  ],
+  regulation: [
+    ['Regulation on {t}', 'Положение о{n} {t}'],
+    ['Procedure for the work on {t}', 'Порядок организации работы по вопросу о{n} {t}'],
+  ],
+  standard: [
+    ['Draft interstate standard on {t}', 'Проект межгосударственного стандарта о{n} {t}'],
+    ['Technical requirements on {t}', 'Технические требования о{n} {t}'],
+  ],
+  program: [
+    ['Draft program of measures on {t}', 'Проект программы мероприятий о{n} {t}'],
+    ['Plan of joint work on {t}', 'План совместных работ по вопросу о{n} {t}'],
+  ],
+  report: [
+    ['Report of the Secretariat on {t}', 'Доклад Секретариата о{n} {t}'],
+    ['Analytical note on {t}', 'Аналитическая записка о{n} {t}'],
+    ['Information of the member states on {t}', 'Информация государств-членов о{n} {t}'],
+  ],
+  other: [
+    ['Explanatory note to the draft on {t}', 'Пояснительная записка к проекту о{n} {t}'],
+    ['Reference on {t}', 'Справка о{n} {t}'],
+  ],
+};
+
+/** Section headings of a document's text. */
+export const DOCUMENT_SECTIONS: readonly Pair[] = [
+  ['General provisions', 'Общие положения'],
+  ['Purpose and scope', 'Цели и область применения'],
+  ['Current state of affairs', 'Современное состояние'],
+  ['Main measures', 'Основные мероприятия'],
+  ['Organization of work', 'Организация работы'],
+  ['Financing', 'Финансирование'],
+  ['Expected results', 'Ожидаемые результаты'],
+  ['Final provisions', 'Заключительные положения'],
+];
+
+/**
+ * Sentences of a document's text, in the decisions' vocabulary: `{t}` and `{n}` as in the titles,
+ * `{body}` the owning body in the genitive.
+ */
+export const DOCUMENT_SENTENCES: readonly Pair[] = [
+  ['This document sets out the approach of the member states to the question of {t}.', 'Настоящий документ определяет подходы государств-членов к вопросу о{n} {t}.'],
+  ['The draft was prepared by the Secretariat on the basis of the proposals of the member states.', 'Проект подготовлен Секретариатом на основе предложений государств-членов.'],
+  ['The provisions of this document apply to the enterprises and organizations of the defence industry of the member states.', 'Положения настоящего документа распространяются на предприятия и организации оборонной промышленности государств-членов.'],
+  ['The work on {t} is carried out under the guidance of {body}.', 'Работа по вопросу о{n} {t} ведётся под руководством {body}.'],
+  ['Over the past period the member states have achieved considerable progress in military-economic cooperation.', 'За истекший период государства-члены достигли значительного прогресса в военно-экономическом сотрудничестве.'],
+  ['At the same time, a number of problems remain unresolved, above all in the field of mutual deliveries of spare parts.', 'Вместе с тем ряд проблем остаётся нерешённым, прежде всего в области взаимных поставок запасных частей.'],
+  ['The member states shall ensure the exchange of scientific and technical information necessary for joint production.', 'Государства-члены обеспечивают обмен научно-технической информацией, необходимой для совместного производства.'],
+  ['Standardization of weapons and military equipment is carried out on the basis of interstate standards.', 'Стандартизация вооружения и военной техники осуществляется на основе межгосударственных стандартов.'],
+  ['Joint ventures are created in accordance with the national legislation of the member states.', 'Совместные предприятия создаются в соответствии с национальным законодательством государств-членов.'],
+  ['The rights to the results of intellectual activity obtained in the course of joint work are protected in each of the member states.', 'Права на результаты интеллектуальной деятельности, полученные в ходе совместных работ, охраняются в каждом из государств-членов.'],
+  ['The measures are financed from the national budgets of the member states and from extra-budgetary sources.', 'Мероприятия финансируются из национальных бюджетов государств-членов и внебюджетных источников.'],
+  ['The Secretariat monitors the implementation of the measures and reports annually at a meeting of {body}.', 'Секретариат осуществляет мониторинг выполнения мероприятий и ежегодно представляет доклад на заседании {body}.'],
+  ['The coordinating councils review the draft documents before they are submitted to the commission.', 'Координационные советы рассматривают проекты документов до их внесения в комиссию.'],
+  ['Proposals on {t} are submitted by the member states through the Secretariat.', 'Предложения о{n} {t} вносятся государствами-членами через Секретариат.'],
+  ['The implementation of these measures will strengthen production cooperation and reduce the cost of military products.', 'Реализация указанных мер позволит укрепить производственную кооперацию и снизить стоимость продукции военного назначения.'],
+  ['Particular attention is paid to the training of specialists and the modernization of the production base.', 'Особое внимание уделяется подготовке специалистов и модернизации производственной базы.'],
+  ['The list of enterprises participating in the work is given in the annex.', 'Перечень предприятий, участвующих в работе, приведён в приложении.'],
+  ['Disputes concerning the interpretation of this document are settled by consultations and negotiations.', 'Споры, связанные с толкованием настоящего документа, разрешаются путём консультаций и переговоров.'],
+  ['This document enters into force on the date of its approval.', 'Настоящий документ вступает в силу с даты его утверждения.'],
+  ['Amendments to this document are made by decision of {body}.', 'Изменения в настоящий документ вносятся решением {body}.'],
+  ['The metrological support of joint production is provided by the national metrology institutes.', 'Метрологическое обеспечение совместного производства осуществляют национальные институты метрологии.'],
+  ['The export of military products to third countries requires the consent of the member state that developed them.', 'Экспорт продукции военного назначения в третьи страны требует согласия государства-члена, разработавшего её.'],
+  ['Classified information transferred in the course of cooperation is protected in accordance with the agreement on its mutual protection.', 'Секретная информация, передаваемая в ходе сотрудничества, защищается в соответствии с соглашением о её взаимной защите.'],
+  ['The analysis of the information received shows a steady growth in the volume of mutual deliveries.', 'Анализ поступившей информации свидетельствует об устойчивом росте объёмов взаимных поставок.'],
+  ['The results of the work on {t} will be considered at the next meeting of {body}.', 'Итоги работы по вопросу о{n} {t} будут рассмотрены на очередном заседании {body}.'],
+];
+
+/** Items of the bulleted lists in a document's text. */
+export const DOCUMENT_LIST_ITEMS: readonly Pair[] = [
+  ['development of joint research projects', 'развитие совместных научно-исследовательских проектов'],
+  ['harmonization of technical requirements', 'гармонизация технических требований'],
+  ['creation of a unified catalogue of products', 'создание единого каталога продукции'],
+  ['modernization and repair of military equipment', 'модернизация и ремонт военной техники'],
+  ['training and retraining of personnel', 'подготовка и переподготовка кадров'],
+  ['mutual recognition of certificates of conformity', 'взаимное признание сертификатов соответствия'],
+  ['disposal of ammunition and military equipment', 'утилизация боеприпасов и военной техники'],
+  ['exchange of scientific and technical information', 'обмен научно-технической информацией'],
+  ['preferential supplies of spare parts', 'льготные поставки запасных частей'],
+];
+
+/** What changed in a later version of a document. */
+export const VERSION_NOTES: readonly Pair[] = [
+  ['Revised after the consultation with the member states', 'Доработан по итогам согласования с государствами-членами'],
+  ['Comments of the coordinating council taken into account', 'Учтены замечания координационного совета'],
+  ['Editorial changes', 'Редакционные правки'],
+  ['Section on financing added', 'Добавлен раздел о финансировании'],
+];

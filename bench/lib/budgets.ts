@@ -3,8 +3,8 @@
  * requests per second divided by its bare baseline's, measured in the same run.
  */
 
-export type Baseline = 'json' | 'html';
-export type EndpointKind = 'baseline' | 'single' | 'list' | 'page' | 'review';
+export type Baseline = 'json' | 'html' | 'upload';
+export type EndpointKind = 'baseline' | 'single' | 'list' | 'page' | 'review' | 'search' | 'upload';
 
 export interface Budget {
   baseline: Baseline;
@@ -14,6 +14,10 @@ export interface Budget {
   maxP99Ms: number | null;
   /** The p99 must stay strictly below maxP99Ms ("under 100 ms") rather than at most equal. */
   p99Below?: boolean;
+  /** Highest acceptable p95 latency in milliseconds, strictly below ("p95 < 50 ms"). */
+  maxP95Ms?: number;
+  /** No budget in the design: the figures and the ratio are reported, not judged. */
+  reportOnly?: boolean;
   text: string;
 }
 
@@ -44,6 +48,22 @@ export const BUDGETS: Record<Exclude<EndpointKind, 'baseline'>, Budget> = {
     p99Below: true,
     text: 'implementation review: p99 < 100 ms',
   },
+  // DESIGN §6: "search p95 < 50 ms"; its ratio is reported, not judged.
+  search: {
+    baseline: 'json',
+    minRatio: null,
+    maxP99Ms: null,
+    maxP95Ms: 50,
+    text: 'search: p95 < 50 ms',
+  },
+  // DESIGN §6 sets uploads no budget: the ratio to a bare multipart route is reported.
+  upload: {
+    baseline: 'upload',
+    minRatio: null,
+    maxP99Ms: null,
+    reportOnly: true,
+    text: 'upload: no budget (reported)',
+  },
 };
 
 /** Server RSS after the run, in bytes. */
@@ -55,8 +75,12 @@ export interface Verdict {
   failures: string[];
 }
 
-export function judge(budget: Budget, ratio: number, p99: number): Verdict {
+export function judge(budget: Budget, ratio: number, p99: number, p95 = Number.NaN): Verdict {
   const failures: string[] = [];
+  // No answer at all shows as a NaN p99 below.
+  if (budget.maxP95Ms !== undefined && !Number.isNaN(p95) && !(p95 < budget.maxP95Ms)) {
+    failures.push(`p95 ${p95.toFixed(2)} ms ≥ ${budget.maxP95Ms} ms`);
+  }
   if (budget.minRatio !== null && !(ratio >= budget.minRatio)) {
     failures.push(
       `ratio ${(ratio * 100).toFixed(1)}% < ${(budget.minRatio * 100).toFixed(0)}% of bare ${budget.baseline.toUpperCase()}`,

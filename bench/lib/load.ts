@@ -16,6 +16,7 @@ export interface LoadResult {
   /** Latency percentiles of 2xx responses, in milliseconds (sub-millisecond resolution). */
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   ok: number;
@@ -23,10 +24,12 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   seconds: number;
+  /** Request bodies sent per second (uploads), when the load sends bodies. */
+  bytesPerSecond?: number;
 }
 
 /** A growable list of float samples. */
-class Samples {
+export class Samples {
   private data = new Float64Array(1 << 16);
   length = 0;
 
@@ -44,7 +47,7 @@ class Samples {
   }
 }
 
-const percentile = (sorted: Float64Array, p: number) =>
+export const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
@@ -78,6 +81,7 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
           rps: latencies.length / result.duration,
           p50: percentile(sorted, 50),
           p90: percentile(sorted, 90),
+          p95: percentile(sorted, 95),
           p99: percentile(sorted, 99),
           max: sorted.length > 0 ? (sorted[sorted.length - 1] as number) : Number.NaN,
           ok: latencies.length,

@@ -17,10 +17,16 @@ export class ServerProcess {
     readonly origin: string,
   ) {}
 
-  /** Starts `bench/servers/<script>.ts` through tsx. */
-  static start(name: string, script: string, args: string[] = []): Promise<ServerProcess> {
+  /** Starts `bench/servers/<script>.ts` through tsx, with `env` added to the environment. */
+  static start(
+    name: string,
+    script: string,
+    args: string[] = [],
+    env: Record<string, string> = {},
+  ): Promise<ServerProcess> {
     const child = fork(path.join(here, '..', 'servers', `${script}.ts`), args, {
       execArgv: ['--import', 'tsx'],
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     // Server logs go to stderr: stdout carries the results only.
