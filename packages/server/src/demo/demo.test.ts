@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type {
   AgendaItem,
   AgendaItemDocument,
@@ -19,61 +15,11 @@ import type {
   User,
 } from '@plenum/shared';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECT, PG_URL } from '../../test/app.ts';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import { type DbHandle, openDatabase } from '../db/dialect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { DIALECT } from '../../test/app.ts';
+import { type EmptyApp, emptyApp } from '../../test/empty-app.ts';
 import { DEMO_PASSWORD, demoDataset } from './data.ts';
 import { contentCounts, DemoRefused, type DemoResult, loadDemo } from './loader.ts';
-
-interface EmptyApp {
-  app: FastifyInstance;
-  handle: DbHandle;
-  close: () => Promise<void>;
-}
-
-/** A migrated, truly empty database of its own (no states, no users) and the app over it. */
-async function emptyApp(): Promise<EmptyApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-demo-test-'));
-  let handle: DbHandle;
-  let drop = async () => {};
-  if (DIALECT === 'postgres') {
-    const schema = `demo_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    handle = openDatabase(PG_URL, { schema });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    handle = openDatabase(`sqlite:${path.join(dir, 'plenum.db')}`);
-  }
-  await migrateToLatest(handle.db, handle.schema);
-  const config = loadConfig(
-    { PLENUM_DATA_DIR: dir },
-    { logLevel: 'silent', webDir: path.join(dir, 'no-web') },
-  );
-  const app = await buildApp({ config, database: handle, logger: false });
-  await app.ready();
-  return {
-    app,
-    handle,
-    close: async () => {
-      await app.close();
-      await handle.close();
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe(`demo dataset (${DIALECT})`, () => {
   let t: EmptyApp | undefined;

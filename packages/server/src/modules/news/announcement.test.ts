@@ -1,66 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AnnouncementDraft, NewsItem } from '@plenum/shared';
-import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Caller,
   createTestApp,
   DIALECT,
   loginWithPassword,
-  PG_URL,
   type TestApp,
 } from '../../../test/app.ts';
+import { emptyApp } from '../../../test/empty-app.ts';
 import { insertBody, insertMeeting } from '../../../test/factories.ts';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import { type DbHandle, openDatabase } from '../../db/dialect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { DEMO_PASSWORD } from '../../demo/data.ts';
 import { loadDemo } from '../../demo/loader.ts';
 import { longDate, ruLocative } from './announcement.ts';
-
-/** A migrated, empty database (the demo loads only into one) and the app over it. */
-async function emptyApp(): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-announcement-test-'));
-  let handle: DbHandle;
-  let drop = async () => {};
-  if (DIALECT === 'postgres') {
-    const schema = `announce_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    handle = openDatabase(PG_URL, { schema });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    handle = openDatabase(`sqlite:${path.join(dir, 'plenum.db')}`);
-  }
-  await migrateToLatest(handle.db, handle.schema);
-  const config = loadConfig(
-    { PLENUM_DATA_DIR: dir },
-    { logLevel: 'silent', webDir: path.join(dir, 'no-web') },
-  );
-  const app = await buildApp({ config, database: handle, logger: false });
-  await app.ready();
-  return {
-    app,
-    close: async () => {
-      await app.close();
-      await handle.close();
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Markdown reduced to its words, so facts are found whatever the line breaks. */
 const words = (text: string) => text.replace(/\s+/g, ' ');
@@ -103,8 +54,9 @@ describe(`announcement generator: the demo's XXI meeting (${DIALECT})`, () => {
     expect(draft.title).toEqual({
       en: 'Dushanbe will host the XXI meeting of the CSTO Interstate Commission for Military-Economic Cooperation',
     });
+    // The demo published this announcement already: the suggestion is the next free slug.
     expect(draft.slug).toBe(
-      'dushanbe-will-host-the-xxi-meeting-of-the-csto-interstate-commission-for-military-economic-cooperation',
+      'dushanbe-will-host-the-xxi-meeting-of-the-csto-interstate-commission-for-military-economic-cooperation-2',
     );
     const body = words(draft.body.en as string);
     for (const fact of [
@@ -174,8 +126,8 @@ describe(`announcement generator: the demo's XXI meeting (${DIALECT})`, () => {
     });
     expect(item.bodyHtml.en).toContain('<li>');
     const again = await generate('en');
-    // The suggested slug is free: the saved item took the first one.
-    expect(again.slug).toBe(`${item.slug}-2`);
+    // The suggested slug is free: the demo holds the first, the saved item the second.
+    expect(again.slug).toBe(item.slug.replace(/-2$/, '-3'));
   });
 });
 
