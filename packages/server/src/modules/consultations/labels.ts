@@ -1,29 +1,11 @@
-import type {
-  CommentResolution,
-  ConsultationOutcome,
-  ConsultationPosition,
-  LocalizedText,
-} from '@plenum/shared';
+import type { CommentResolution, ConsultationOutcome, ConsultationPosition } from '@plenum/shared';
+import type { Lang } from '../exports/labels.ts';
 
-export type Lang = 'en' | 'ru';
+// The export helpers are the exports module's: one fallback rule and one date style for every
+// spreadsheet and document Plenum writes.
+export { dateInText, type Lang, pick } from '../exports/labels.ts';
+
 type Both = Record<Lang, string>;
-
-/** A LocalizedText in the export's language, falling back to the other one. */
-export function pick(text: LocalizedText | null | undefined, lang: Lang): string {
-  if (!text) {
-    return '';
-  }
-  return text[lang] ?? text[lang === 'en' ? 'ru' : 'en'] ?? '';
-}
-
-/** A date in a title block: ISO in English, DD.MM.YYYY in Russian. */
-export function dateInText(iso: string, lang: Lang): string {
-  if (lang === 'en') {
-    return iso;
-  }
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
 
 export const RESOLUTION_LABELS: Record<CommentResolution | 'none', Both> = {
   accepted: { en: 'Accepted', ru: 'Принято' },

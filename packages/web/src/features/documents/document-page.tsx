@@ -24,6 +24,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import { FallbackMarker, LText, useText } from '../../components/localized-text.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
 import { RoundForm } from '../consultations/round-form.tsx';
+import { DecisionSelect } from '../decisions/decision-select.tsx';
 import { useBodiesById, useStateName } from '../directory/lookups.ts';
 import {
   documentKey,
@@ -34,7 +35,6 @@ import {
   versionQuery,
   versionsQuery,
 } from './api.ts';
-import { DecisionPicker } from './decision-picker.tsx';
 import { DocumentForm, documentValues } from './document-form.tsx';
 import { ClassificationBadge, DocumentStatusBadge, RoundBadge } from './labels.tsx';
 import { PageStyles } from './page-styles.tsx';
@@ -401,7 +401,7 @@ function StatusActions({ doc }: { doc: Document }) {
       <Modal opened={adopting} onClose={adopt.close} title={t('documents.adoptTitle')}>
         <Stack>
           <Text size="sm">{t('documents.adoptHint')}</Text>
-          <DecisionPicker
+          <DecisionSelect
             label={t('documents.adoptingDecision')}
             placeholder={t('documents.decisionSearch')}
             value={decisionId}
