@@ -1,5 +1,6 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoDay, launchChromium } from './fixtures/browser.ts';
 import { PASSWORD, startWorkspace, type Workspace } from './fixtures/server.ts';
 
 let w: Workspace;
@@ -15,18 +16,9 @@ async function agendaRows(): Promise<string[]> {
     .evaluateAll((items) => items.map((li) => li.getAttribute('aria-label') ?? ''));
 }
 
-function isoDay(offset: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
-
 beforeAll(async () => {
   w = await startWorkspace();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
     locale: 'en-GB',

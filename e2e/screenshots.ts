@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './fixtures/browser.ts';
 import {
   apiPost,
   PASSWORD,
@@ -309,10 +310,7 @@ async function run(browser: Browser, w: Workspace, meetingId: string, decisionId
 fs.mkdirSync(OUT, { recursive: true });
 const w = await startWorkspace();
 const { meeting, decisionId } = await seed(w);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   await run(browser, w, meeting.id, decisionId);
   console.log(`Screenshots in ${OUT}`);

@@ -1,39 +1,15 @@
 import type { Decision } from '@plenum/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiPost,
-  PASSWORD,
-  seedMeeting,
-  startWorkspace,
-  type Workspace,
-} from './fixtures/server.ts';
+import { isoDay, launchChromium, signIn as openAs } from './fixtures/browser.ts';
+import { apiPost, seedMeeting, startWorkspace, type Workspace } from './fixtures/server.ts';
 
 let w: Workspace;
 let browser: Browser;
 let repair: Decision;
 let standards: Decision;
 
-function isoDay(offset: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
-  await page.goto(`${w.origin}/app/login`);
-  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/app\/$/);
-  await page.getByRole('heading', { name: 'Implementation overview', level: 1 }).waitFor();
-  return page;
-}
+const signIn = (email: string) => openAs(browser, w, email, { width: 1280, height: 900 });
 
 async function unreadCount(caller: 'delegateBlr'): Promise<number> {
   const res = await w.t.as(caller, { method: 'GET', url: '/api/v1/notifications/unread-count' });
@@ -67,10 +43,7 @@ beforeAll(async () => {
     title: { en: 'On the standardization of defence products' },
     text: { en: 'Prepare the catalogue of interstate standards.' },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
