@@ -655,14 +655,19 @@ export async function contentVersion(
 }
 
 /** The organization the portal speaks for: the first commission of the directory, if any. */
-export async function findSiteName(db: Db): Promise<LocalizedText | null> {
+export async function findSite(
+  db: Db,
+): Promise<{ name: LocalizedText | null; shortName: LocalizedText | null }> {
   const row = await db
     .selectFrom('bodies')
-    .select('name')
+    .select(['name', 'shortName'])
     .where('kind', '=', 'commission')
     .orderBy('sortKey')
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  return row ? parseText(row.name) : null;
+  return {
+    name: row ? parseText(row.name) : null,
+    shortName: row?.shortName ? parseText(row.shortName) : null,
+  };
 }

@@ -79,7 +79,7 @@ async function portal(app: FastifyInstance): Promise<void> {
   });
 
   async function site(): Promise<views.Site> {
-    return { base, name: await repo.findSiteName(db) };
+    return { base, ...(await repo.findSite(db)) };
   }
 
   const html = (body: string, status = 200, lastModified?: string) => ({

@@ -30,6 +30,7 @@ export const createBody = (
   body: {
     slug: string;
     name: LocalizedText;
+    shortName?: LocalizedText | null;
     kind?: string;
     parentId?: string | null;
     mandate?: LocalizedText | null;

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@plenum/shared';
-import { html, jsonForScript, raw, type SafeHtml } from './html.ts';
+import { escapeHtml, html, jsonForScript, raw, type SafeHtml } from './html.ts';
 import {
   formatDateRange,
   formatInstantDate,
@@ -28,6 +28,8 @@ export interface Site {
   base: string;
   /** The organization's name: the top commission's name, or the portal's generic one. */
   name: LocalizedText | null;
+  /** Its short name (ICMEC), for the browser tab's title. */
+  shortName: LocalizedText | null;
 }
 
 interface PageMeta {
@@ -78,6 +80,43 @@ const siteName = (site: Site, lang: Lang) =>
 
 const OG_LOCALES: Record<Lang, string> = { en: 'en_GB', ru: 'ru_RU' };
 
+/**
+ * Search engines show about 60–70 characters of a title; longer ones get cut mid-word. Counted
+ * as written in the page (an escaped character counts as its entity), as validators count it.
+ */
+const TITLE_MAX = 70;
+const written = (text: string) => escapeHtml(text).length;
+
+/** Cuts a text at a word boundary to fit `max` written characters, marking the cut. */
+function fitWords(text: string, max: number): string {
+  if (written(text) <= max) {
+    return text;
+  }
+  let cut = text;
+  while (cut.length > 0 && written(`${cut}…`) > max) {
+    const space = cut.lastIndexOf(' ');
+    cut = space > 0 ? cut.slice(0, space) : cut.slice(0, -1);
+    cut = cut.replace(/[\s,;:—-]+$/, '');
+  }
+  return `${cut}…`;
+}
+
+/**
+ * The browser tab's title: the page's own, then the organization's short name when both fit; a
+ * long headline alone is cut at a word.
+ */
+function documentTitle(page: string, site: Site, lang: Lang): string {
+  const short = site.shortName ? plain(site.shortName, lang) : '';
+  const withSite = short && page !== short ? `${page} — ${short}` : page;
+  return written(withSite) <= TITLE_MAX ? withSite : fitWords(page, TITLE_MAX);
+}
+
+/** The home page's title: the organization's name, or its short name when the full one is long. */
+function homeTitle(name: string, site: Site, lang: Lang): string {
+  const short = site.shortName ? plain(site.shortName, lang) : '';
+  return written(name) <= TITLE_MAX || !short ? fitWords(name, TITLE_MAX) : short;
+}
+
 /** The emblem's letter: the first letter of the organization's name. */
 function emblemLetter(site: Site, lang: Lang): string {
   return siteName(site, lang).trim().slice(0, 1).toLocaleUpperCase(lang);
@@ -89,7 +128,8 @@ export function layout(site: Site, meta: PageMeta, content: SafeHtml): string {
   const other = otherLang(lang);
   const url = (l: Lang) => `${site.base}${langPath(l, meta.path)}`;
   const name = siteName(site, lang);
-  const title = meta.path === '/' ? name : `${meta.title} — ${name}`;
+  const title =
+    meta.path === '/' ? homeTitle(name, site, lang) : documentTitle(meta.title, site, lang);
   const feedSection = meta.section;
   const navItem = (key: 'home' | 'news' | 'meetings' | 'bodies', href: string) =>
     html`<li><a href="${langPath(lang, href)}"${meta.nav === key ? raw(' aria-current="page"') : ''}>${t(lang, key)}</a></li>`;
