@@ -20,10 +20,15 @@ import { documentRoutes } from './modules/documents/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
+import { ipResultRoutes } from './modules/ip-results/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { newsRoutes } from './modules/news/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { programRoutes } from './modules/programs/routes.ts';
+import { projectRoutes } from './modules/projects/routes.ts';
+import { registerRoutes } from './modules/registers/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { standardRoutes } from './modules/standards/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth.ts';
 import type { Ctx } from './platform/context.ts';
@@ -179,6 +184,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(consultationRoutes);
       await api.register(searchRoutes);
       await api.register(newsRoutes);
+      await api.register(standardRoutes);
+      await api.register(programRoutes);
+      await api.register(projectRoutes);
+      await api.register(ipResultRoutes);
+      await api.register(registerRoutes);
     },
     { prefix: API_PREFIX },
   );

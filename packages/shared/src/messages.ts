@@ -25,6 +25,14 @@ export const VALIDATION_MESSAGES = {
     en: 'Name each member state once',
     ru: 'Укажите каждое государство-член один раз',
   },
+  'v.distinctIds': {
+    en: 'Name each entry once',
+    ru: 'Укажите каждую запись один раз',
+  },
+  'v.shareDecimals': {
+    en: 'Give the share with at most two decimals',
+    ru: 'Укажите долю не более чем с двумя знаками после запятой',
+  },
   'v.sha256': {
     en: 'Use the 64 lower-case hex digits of a SHA-256',
     ru: 'Укажите 64 строчные шестнадцатеричные цифры SHA-256',
@@ -242,4 +250,74 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
     'Дата публикации в будущем — это планирование публикации.',
   'Give a past time, or schedule the item': 'Укажите прошедшее время или запланируйте публикацию',
   // ---- end news ----
+  // ---- standards and programs ----
+  'No such standard.': 'Такого стандарта нет.',
+  'Another standard has this designation.': 'Стандарт с таким обозначением уже есть.',
+  'Member states have recorded their adoption of this standard; withdraw it instead.':
+    'Государства-члены уже отметили принятие этого стандарта; вместо удаления отмените его.',
+  'Only member states adopt standards; this state is an observer or a former member.':
+    'Стандарты принимают только государства-члены; это государство — наблюдатель или бывший член.',
+  'An adoption names the national standard that adopts it.':
+    'Для принятия укажите национальный стандарт, которым он принят.',
+  'An adoption names the date from which it takes effect.':
+    'Для принятия укажите дату введения в действие.',
+  'An adoption with reservations states the reservations.':
+    'Для принятия с оговорками изложите оговорки.',
+  'Only an adoption with reservations carries reservations.':
+    'Оговорки указываются только при принятии с оговорками.',
+  'The standard is withdrawn; adoption records are closed.':
+    'Стандарт отменён; сведения о принятии больше не вносятся.',
+  'Member states record their adoption once the standard is adopted by the commission.':
+    'Государства-члены отмечают принятие после того, как стандарт принят комиссией.',
+  'No such program.': 'Такой программы нет.',
+  'No such measure.': 'Такого мероприятия нет.',
+  'No such measure in this program.': 'В этой программе нет такого мероприятия.',
+  'No such organization.': 'Такой организации нет.',
+  'The period cannot end before it begins.': 'Период не может закончиться раньше начала.',
+  'Measures of this program have reports; cancel the program instead.':
+    'По мероприятиям программы есть отчёты; вместо удаления отмените программу.',
+  'The program is completed or cancelled; its measures no longer change.':
+    'Программа завершена или отменена; её мероприятия больше не изменяются.',
+  'A measure cannot be due before it starts.': 'Срок мероприятия не может быть раньше его начала.',
+  'A measure with sub-measures takes its progress from them; report progress on the sub-measures.':
+    'Ход выполнения мероприятия с подмероприятиями складывается из них; отмечайте ход по подмероприятиям.',
+  'Set by the sub-measures': 'Определяется подмероприятиями',
+  'This measure or a sub-measure has reports; cancel the measure instead.':
+    'По мероприятию или его подмероприятию есть отчёты; вместо удаления отмените мероприятие.',
+  'This state is not responsible for the measure.': 'Это государство не отвечает за мероприятие.',
+  'Your member state is not responsible for this measure.':
+    'Ваше государство не отвечает за это мероприятие.',
+  // ---- end standards and programs ----
+  // ---- projects and IP results ----
+  'No such project.': 'Такого проекта нет.',
+  'No such intellectual-property result.': 'Такого результата интеллектуальной деятельности нет.',
+  'No such organization': 'Такой организации нет',
+  'No such program measure': 'Такого мероприятия программы нет',
+  'No such decision': 'Такого решения нет',
+  'No such project': 'Такого проекта нет',
+  'Name each organization once': 'Укажите каждую организацию один раз',
+  'Mark exactly one participant as lead': 'Отметьте ровно одного участника как головного',
+  'Add an organization of another member state': 'Добавьте организацию другого государства-члена',
+  'The project cannot end before it starts': 'Проект не может закончиться раньше начала',
+  'An organization, measure or decision named was removed meanwhile.':
+    'Указанная организация, мероприятие или решение тем временем удалены.',
+  'Only a proposed project can be deleted; terminate it instead.':
+    'Удалить можно только предложенный проект; вместо этого прекратите его.',
+  'Intellectual-property results name this project; change them first.':
+    'На этот проект ссылаются результаты интеллектуальной деятельности; сначала измените их.',
+  'Name an organization or a member state, not both':
+    'Укажите организацию или государство-член, но не то и другое',
+  'Name each rights holder once': 'Укажите каждого правообладателя один раз',
+  'The shares must total exactly 100%': 'Сумма долей должна составлять ровно 100%',
+  'A granted protection needs the number of its title.':
+    'Для выданного охранного документа укажите его номер.',
+  'Give the number': 'Укажите номер',
+  'An access list applies to restricted results only.':
+    'Список доступа задаётся только для результатов с ограниченным доступом.',
+  'Only for restricted results': 'Только для результатов с ограниченным доступом',
+  'A restricted result needs an access list naming at least one member state or body.':
+    'Для результата с ограниченным доступом укажите в списке доступа хотя бы одно государство-член или орган.',
+  'An organization, member state, body, project or decision named was removed meanwhile.':
+    'Указанная организация, государство-член, орган, проект или решение тем временем удалены.',
+  // ---- end projects and IP results ----
 };

@@ -2,9 +2,13 @@ import type { Generated } from 'kysely';
 import type { ConsultationTables } from './tables/consultations.ts';
 import type { DecisionTables } from './tables/decisions.ts';
 import type { DocumentTables } from './tables/documents.ts';
+import type { IpResultTables } from './tables/ip-results.ts';
 import type { NewsTables } from './tables/news.ts';
 import type { NotificationTables } from './tables/notifications.ts';
+import type { ProgramTables } from './tables/programs.ts';
+import type { ProjectTables } from './tables/projects.ts';
 import type { SearchTables } from './tables/search.ts';
+import type { StandardTables } from './tables/standards.ts';
 
 /**
  * The tables of Plenum, one interface each. Columns are camelCase here and snake_case in SQL
@@ -17,7 +21,11 @@ export interface Database
     ConsultationTables,
     NotificationTables,
     SearchTables,
-    NewsTables {
+    NewsTables,
+    StandardTables,
+    ProgramTables,
+    ProjectTables,
+    IpResultTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;

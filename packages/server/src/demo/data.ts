@@ -24,6 +24,16 @@ import {
   demoConsultations,
   demoDocuments,
 } from './documents-data.ts';
+import {
+  type DemoIpResult,
+  type DemoProgram,
+  type DemoProject,
+  type DemoStandard,
+  demoIpResults,
+  demoPrograms,
+  demoProjects,
+  demoStandards,
+} from './registers-data.ts';
 
 /**
  * The demo dataset: the commission of the seed announcement (DESIGN, preamble), as data. The
@@ -153,6 +163,11 @@ export interface DemoDataset {
   announcements: { meeting: string; publishedAt: string }[];
   /** Other news, published at the given time. */
   news: DemoNews[];
+  /** The registers of cooperation (registers-data.ts). */
+  standards: DemoStandard[];
+  programs: DemoProgram[];
+  projects: DemoProject[];
+  ipResults: DemoIpResult[];
   users: DemoUser[];
 }
 
@@ -606,6 +621,11 @@ export const demoDataset: DemoDataset = {
       publishedAt: '2022-10-20T15:00:00Z',
     },
   ],
+
+  standards: demoStandards,
+  programs: demoPrograms,
+  projects: demoProjects,
+  ipResults: demoIpResults,
 
   users: [
     { email: 'secretariat@plenum.example', name: 'Demo Secretariat Officer', role: 'secretariat' },

@@ -60,21 +60,22 @@ describe(`demo dataset (${DIALECT})`, () => {
 
   it('reports every step of the loading', () => {
     expect(steps).toEqual([
-      '1/15 Administrator',
-      '2/15 Member states',
-      '3/15 Bodies',
-      '4/15 Persons',
-      '5/15 Memberships',
-      '6/15 Organizations',
-      '7/15 Meetings',
-      '8/15 Decisions',
-      '9/15 Assignments',
-      '10/15 Reports',
-      '11/15 Relations',
-      '12/15 Documents',
-      '13/15 Consultations',
-      '14/15 News',
-      '15/15 Users',
+      '1/16 Administrator',
+      '2/16 Member states',
+      '3/16 Bodies',
+      '4/16 Persons',
+      '5/16 Memberships',
+      '6/16 Organizations',
+      '7/16 Meetings',
+      '8/16 Decisions',
+      '9/16 Assignments',
+      '10/16 Reports',
+      '11/16 Relations',
+      '12/16 Documents',
+      '13/16 Consultations',
+      '14/16 News',
+      '15/16 Registers',
+      '16/16 Users',
     ]);
   });
 
@@ -463,6 +464,31 @@ describe(`demo dataset (${DIALECT})`, () => {
     }
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/news' });
     expect(anonymous.json().items).toHaveLength(2);
+  });
+
+  it('keeps illustrative register entries linked to the demo decisions', async () => {
+    const matrix = await get<{
+      memberStates: string[];
+      rows: { standard: { designation: string }; cells: { status: string }[] }[];
+    }>('/standards/adoption-matrix');
+    const connectors = matrix.rows.find((r) => r.standard.designation === 'ICMEC ST 1.1-2021');
+    expect(connectors?.cells[matrix.memberStates.indexOf('KAZ')]?.status).toBe(
+      'adopted_with_reservations',
+    );
+    const programs = await get<{ items: { id: string; progress: number | null }[] }>('/programs');
+    expect(programs.items).toHaveLength(1);
+    // Leaves: connectors 100, marking 60, repair 25, training 0 → 46.
+    expect(programs.items[0]?.progress).toBe(46);
+    const projects = await get<{ items: { kind: string; memberStates: string[] }[] }>('/projects');
+    expect(projects.items.find((p) => p.kind === 'joint_venture')?.memberStates.sort()).toEqual([
+      'ARM',
+      'RUS',
+      'TJK',
+    ]);
+    const entries = await get<{ items: { type: string }[] }>(
+      `/decisions/${demo.ids.decisions['xx-ip-agreement']}/register-entries`,
+    );
+    expect(entries.items.map((e) => e.type)).toEqual(['ip_result', 'ip_result']);
   });
 
   it('marks every organization as illustrative', async () => {

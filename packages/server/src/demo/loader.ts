@@ -21,6 +21,7 @@ import {
   demoDataset,
 } from './data.ts';
 import { DemoLoadError, DemoRefused } from './errors.ts';
+import { type DemoMeasure, REGISTER_NOTE } from './registers-data.ts';
 
 export { DemoLoadError, DemoRefused };
 
@@ -118,6 +119,7 @@ const STEPS = [
   'Documents',
   'Consultations',
   'News',
+  'Registers',
   'Users',
 ] as const;
 
@@ -467,6 +469,120 @@ export async function loadDemo(
       news[rest.slug ?? item.id] = item.id;
     }
     done(dataset.announcements.length + dataset.news.length);
+
+    // The registers: standards with each state's adoption, a program's measures and reports,
+    // projects of organizations of several states, and the IP results that came of them.
+    const decisionIds = (keys: string[]) => keys.map((k) => lookup(decisions, k, 'decision'));
+    let registerCount = 0;
+    for (const {
+      key: _key,
+      document,
+      body,
+      decisions: named,
+      adoptions,
+      ...standard
+    } of dataset.standards) {
+      const id = (
+        await post('/standards', {
+          ...standard,
+          description: REGISTER_NOTE,
+          bodyId: lookup(bodies, body, 'body'),
+          documentId: document ? lookup(documents, document, 'document') : null,
+          decisionIds: decisionIds(named),
+        })
+      ).id;
+      for (const { memberState, ...adoption } of adoptions) {
+        await call('PUT', `/standards/${id}/adoptions/${memberState}`, adoption);
+      }
+      registerCount += 1;
+    }
+    const measures: Record<string, string> = {};
+    for (const { key, body, decisions: named, measures: tree, ...program } of dataset.programs) {
+      const programId = (
+        await post('/programs', {
+          ...program,
+          description: REGISTER_NOTE,
+          bodyId: lookup(bodies, body, 'body'),
+          decisionIds: decisionIds(named),
+        })
+      ).id;
+      const addMeasures = async (list: DemoMeasure[], parentId: string | null) => {
+        for (const {
+          key: measureKey,
+          states,
+          organizations: orgs,
+          children,
+          reports,
+          ...measure
+        } of list) {
+          const measureId = (
+            await post(`/programs/${programId}/measures`, {
+              ...measure,
+              // A measure with sub-measures takes its progress from them.
+              progress: children ? 0 : measure.progress,
+              parentId,
+              responsibleMemberStates: states,
+              responsibleOrganizationIds: (orgs ?? []).map((o) =>
+                lookup(organizations, o, 'organization'),
+              ),
+            })
+          ).id;
+          measures[`${key}/${measureKey}`] = measureId;
+          await addMeasures(children ?? [], measureId);
+          for (const report of reports ?? []) {
+            await post(`/programs/${programId}/measures/${measureId}/reports`, report);
+          }
+        }
+      };
+      await addMeasures(tree, null);
+      registerCount += 1;
+    }
+    const projects: Record<string, string> = {};
+    for (const {
+      key,
+      participants,
+      measures: served,
+      decisions: named,
+      ...project
+    } of dataset.projects) {
+      projects[key] = (
+        await post('/projects', {
+          ...project,
+          description: REGISTER_NOTE,
+          participants: participants.map((p) => ({
+            organizationId: lookup(organizations, p.organization, 'organization'),
+            role: p.role,
+          })),
+          measureIds: served.map((m) => lookup(measures, m, 'program measure')),
+          decisionIds: decisionIds(named),
+        })
+      ).id;
+      registerCount += 1;
+    }
+    for (const { project, holders, accessList, decisions: named, ...result } of dataset.ipResults) {
+      await post('/ip-results', {
+        ...result,
+        description: REGISTER_NOTE,
+        projectId: lookup(projects, project, 'project'),
+        accessList: accessList
+          ? {
+              memberStates: accessList.memberStates,
+              bodyIds: accessList.bodies.map((b) => lookup(bodies, b, 'body')),
+            }
+          : null,
+        rightsHolders: holders.map((h) =>
+          'organization' in h
+            ? {
+                organizationId: lookup(organizations, h.organization, 'organization'),
+                share: h.share,
+              }
+            : h,
+        ),
+        decisionIds: decisionIds(named),
+      });
+      registerCount += 1;
+    }
+    done(registerCount);
 
     const users: Record<string, string> = { [dataset.admin.email]: adminId };
     let created = 0;

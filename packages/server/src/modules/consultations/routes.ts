@@ -19,13 +19,14 @@ import {
   ZStateCode,
   ZStatePosition,
 } from '@plenum/shared';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../app.ts';
 import { requestLanguage } from '../../platform/errors.ts';
 import { ifMatchVersion, sendVersioned } from '../../platform/etag.ts';
-import { type CommentsFile, commentsDocx, commentsXlsx } from './export.ts';
+import { sendDownload } from '../exports/download.ts';
+import { commentsDocx, commentsXlsx } from './export.ts';
 import * as service from './service.ts';
 
 const ZRoundParams = z.object({ id: ZId });
@@ -34,20 +35,6 @@ const ZCommentParams = z.object({ id: ZId, commentId: ZId });
 const ZMeetingParams = z.object({ id: ZId });
 const ZAgendaItemParams = z.object({ id: ZId, itemId: ZId });
 const ZAgendaDocumentParams = z.object({ id: ZId, itemId: ZId, documentId: ZId });
-
-/** RFC 6266: an ASCII name for every client and the language's name as UTF-8 in filename*. */
-function sendFile(reply: FastifyReply, file: CommentsFile) {
-  const ascii = `${file.name}.${file.extension}`;
-  const local = encodeURIComponent(`${file.localName}.${file.extension}`).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return reply
-    .header('Content-Type', file.contentType)
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${local}`)
-    .header('Cache-Control', 'private, no-store')
-    .send(file.body);
-}
 
 /**
  * Consultation rounds on document versions (DESIGN §2): opening and closing rounds, the states'
@@ -217,7 +204,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await commentsXlsx(
           ctxOf(request),
@@ -238,7 +225,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await commentsDocx(
           ctxOf(request),

@@ -1,10 +1,11 @@
 import { ZDecisionListQuery, ZId, ZProblem, ZReportStatus, ZStateCode } from '@plenum/shared';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../app.ts';
 import { requireRole } from '../../platform/access.ts';
 import { AppError, localizeMessage, problemBody, requestLanguage } from '../../platform/errors.ts';
+import { sendDownload } from './download.ts';
 import type { Lang } from './labels.ts';
 import * as service from './service.ts';
 import { isUploadedWorkbook, readWorkbook, XLSX_TYPE } from './xlsx.ts';
@@ -48,21 +49,6 @@ const MAX_UPLOAD = 5 * 1024 * 1024;
 
 const langOf = (request: FastifyRequest, lang: Lang | undefined): Lang =>
   lang ?? requestLanguage(request);
-
-/** RFC 6266: an ASCII name for every client and the language's name as UTF-8 in filename*. */
-function sendDownload(reply: FastifyReply, file: service.Download) {
-  const ascii = `${file.name}.${file.extension}`;
-  const local = encodeURIComponent(`${file.localName}.${file.extension}`).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return reply
-    .header('Content-Type', file.contentType)
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${local}`)
-    .header('Cache-Control', 'private, no-store')
-    .header('X-Content-Type-Options', 'nosniff')
-    .send(file.body);
-}
 
 /**
  * Outputs beside the resources they render (DESIGN §4): the decision register and a meeting's

@@ -14,6 +14,7 @@ import { AppError, forbidden, invalid, localizeMessage, notFound } from '../../p
 import { parseText, parseTextOrNull } from '../../platform/text.ts';
 import { registerBatches, reportRefusal, writeReport } from '../decisions/service.ts';
 import { getImplementationReview } from '../implementation/service.ts';
+import { CSV_TYPE, type Download, type Format, tableOutput } from './download.ts';
 import {
   ASSIGNMENT_STATUS_LABELS,
   BULK,
@@ -45,20 +46,7 @@ import {
   xlsxStream,
 } from './xlsx.ts';
 
-export type Format = 'csv' | 'xlsx';
-
-/** A file to send: its body streams; the names are without the extension. */
-export interface Download {
-  /** ASCII only, for the plain `filename` parameter. */
-  name: string;
-  /** The same in the export's language, for `filename*`. */
-  localName: string;
-  extension: Format;
-  contentType: string;
-  body: Readable;
-}
-
-const CSV_TYPE = 'text/csv; charset=utf-8';
+export type { Format } from './download.ts';
 
 function download(
   kind: keyof typeof FILE_NAMES,
@@ -75,22 +63,6 @@ function download(
     contentType: format === 'csv' ? CSV_TYPE : XLSX_TYPE,
     body,
   };
-}
-
-function output(columns: Column[], rows: AsyncIterable<TableRow>, sheet: string, format: Format) {
-  if (format === 'csv') {
-    return csvStream(columns, rows);
-  }
-  return xlsxStream(async (wb, closed) => {
-    const table = tableSheet(wb, sheet, columns);
-    for await (const row of rows) {
-      if (closed()) {
-        return;
-      }
-      table.add(row).commit();
-    }
-    table.finish();
-  });
 }
 
 const DECISION_TONES: Record<DecisionStatus, Tone> = {
@@ -191,7 +163,13 @@ export async function exportDecisionRegister(
     }
   }
   const sheet = lang === 'ru' ? 'Решения' : 'Decisions';
-  return download('register', todayIso(), lang, format, output(columns, rows(), sheet, format));
+  return download(
+    'register',
+    todayIso(),
+    lang,
+    format,
+    tableOutput(columns, rows(), sheet, format),
+  );
 }
 
 // ---- The implementation matrix of a meeting's review -----------------------------------------
