@@ -7,12 +7,16 @@
  *
  * Options: --duration=S (8) --warmup=S (2) --connections=N (10) --scale=X (1) --pg[=URL]
  *          --only=id,id (endpoint ids) --profile (CPU profile of the Plenum server) --keep
+ *          --reuse=FILE|SCHEMA (measure a database kept by --keep instead of generating one)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { generate } from './generate.ts';
+import { openDatabase } from '../packages/server/src/db/dialect.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { createToken } from '../packages/server/src/modules/auth/service.ts';
+import { type GenerateResult, generate } from './generate.ts';
 import {
   type Baseline,
   BUDGETS,
@@ -43,6 +47,8 @@ interface RunOptions {
   only: string[] | null;
   profile: boolean;
   keep: boolean;
+  /** A kept database to measure again: the SQLite file, or with --pg the schema. */
+  reuse: string | null;
 }
 
 function parseOptions(args: readonly string[]): RunOptions {
@@ -69,6 +75,7 @@ function parseOptions(args: readonly string[]): RunOptions {
     '--only',
     '--profile',
     '--keep',
+    '--reuse',
   ];
   for (const a of args) {
     if (a.startsWith('--') && !known.some((k) => a === k || a.startsWith(`${k}=`))) {
@@ -84,6 +91,7 @@ function parseOptions(args: readonly string[]): RunOptions {
     only: value('only')?.split(',') ?? null,
     profile: args.includes('--profile'),
     keep: args.includes('--keep'),
+    reuse: value('reuse') ?? null,
   };
 }
 
@@ -778,6 +786,84 @@ function endpointRow({ measured: m, baselineRps }: Judged): Row {
   };
 }
 
+const BENCH_EMAIL = 'bench.secretariat@plenum.example';
+
+/**
+ * A database kept by an earlier --keep run (the SQLite file, or with --pg its schema), migrated
+ * to the latest schema so the server under test finds what it expects. It is kept afterwards.
+ */
+async function openKeptDatabase(opts: {
+  pgUrl: string | null;
+  where: string;
+}): Promise<BenchDatabase> {
+  const target = opts.pgUrl
+    ? { url: opts.pgUrl, schema: opts.where }
+    : { url: `sqlite:${path.resolve(opts.where)}`, schema: null };
+  if (!opts.pgUrl && !fs.existsSync(opts.where)) {
+    throw new Error(`--reuse: no database at ${opts.where}`);
+  }
+  const handle = openDatabase(target.url, target.schema ? { schema: target.schema } : {});
+  await migrateToLatest(handle.db, target.schema ?? undefined);
+  return {
+    handle,
+    target,
+    where: opts.pgUrl ? `schema ${opts.where}` : path.resolve(opts.where),
+    drop: async () => {},
+  };
+}
+
+/**
+ * What `generate` returns, for a kept database: row counts read from it and fresh API tokens for
+ * the bench's secretariat officer and RUS's delegate (a token is stored hashed only).
+ */
+async function reuseDataset(bench: BenchDatabase): Promise<GenerateResult> {
+  const { db, dialect } = bench.handle;
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'meetings',
+    'agendaItems',
+    'decisions',
+    'documents',
+    'documentVersions',
+    'searchDocuments',
+  ] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = Number(row.n);
+  }
+  const tokenFor = async (where: { email?: string; memberState?: string }) => {
+    let q = db.selectFrom('users').select(['id', 'name', 'role', 'memberState', 'email']);
+    q = where.email
+      ? q.where('email', '=', where.email)
+      : q.where('memberState', '=', where.memberState ?? '').where('role', '=', 'delegate');
+    const user = await q.executeTakeFirstOrThrow();
+    const actor = {
+      id: user.id,
+      role: user.role,
+      name: user.name,
+      memberState: user.memberState,
+      bodyIds: [],
+    } as unknown as Parameters<typeof createToken>[0]['actor'];
+    const { token } = await createToken(
+      { db, dialect, actor } as Parameters<typeof createToken>[0],
+      'bench',
+      user.id,
+    );
+    return { user, token };
+  };
+  const secretariat = await tokenFor({ email: BENCH_EMAIL });
+  const delegate = await tokenFor({ memberState: 'RUS' });
+  return {
+    counts,
+    ms: 0,
+    timings: {},
+    benchUser: { id: secretariat.user.id, email: BENCH_EMAIL, token: secretariat.token },
+    benchDelegate: { id: delegate.user.id, memberState: 'RUS', token: delegate.token },
+  };
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const log = new Progress();
@@ -798,19 +884,22 @@ async function main(): Promise<void> {
       `${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s per run`,
   );
 
-  const bench = await openFreshDatabase({ pgUrl: opts.pgUrl });
-  log.line(`Generating the dataset into ${bench.where}`);
+  const bench = opts.reuse
+    ? await openKeptDatabase({ pgUrl: opts.pgUrl, where: opts.reuse })
+    : await openFreshDatabase({ pgUrl: opts.pgUrl });
+  log.line(
+    opts.reuse
+      ? `Reusing the kept dataset in ${bench.where} (migrated to the latest schema)`
+      : `Generating the dataset into ${bench.where}`,
+  );
   const servers: ServerProcess[] = [];
   let databaseOpen = true;
   // The Plenum server's data directory (the uploads' file store): fresh, removed after the run.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-bench-data-'));
   try {
-    const generated = await generate(
-      bench.handle.db,
-      bench.handle.dialect,
-      { scale: opts.scale },
-      log,
-    );
+    const generated = opts.reuse
+      ? await reuseDataset(bench)
+      : await generate(bench.handle.db, bench.handle.dialect, { scale: opts.scale }, log);
     const totalRows = Object.values(generated.counts).reduce((a, b) => a + b, 0);
     log.line(
       `  ${formatCount(totalRows)} rows in ${formatSeconds(generated.ms)} (documents ` +
@@ -981,7 +1070,7 @@ async function main(): Promise<void> {
     if (databaseOpen) {
       await bench.handle.close();
     }
-    if (opts.keep) {
+    if (opts.keep || opts.reuse) {
       log.line(`Kept the database: ${bench.where}`);
     } else {
       await bench.drop();

@@ -60,6 +60,13 @@ export const ZSearchResult = z.object({
   nextCursor: z.string().nullable(),
   facets: z
     .record(ZSearchType, z.number().int())
-    .describe('Hits per type for the query (whatever `type` is), counting only what you may read'),
+    .describe(
+      'Hits per type for the query (whatever `type` is), counting only what you may read; exact up to 1,000, see facetsCapped',
+    ),
+  facetsCapped: z
+    .record(ZSearchType, z.boolean())
+    .describe(
+      'Per type: true when there are more hits than the count in `facets` (shown as "1,000+"); counting a broad query exactly would read every match',
+    ),
 });
 export type SearchResult = z.infer<typeof ZSearchResult>;

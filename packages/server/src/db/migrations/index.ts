@@ -8,6 +8,7 @@ import * as m0006 from './2026_11_27_0006_consultations.ts';
 import * as m0007 from './2026_11_27_0007_notifications.ts';
 import * as m0008 from './2026_11_27_0008_search.ts';
 import * as m0009 from './2026_11_27_0009_news.ts';
+import * as m0010 from './2026_11_27_0010_search_speed.ts';
 import * as m0011 from './2026_11_27_0011_registers_standards_programs.ts';
 import * as m0012 from './2026_11_27_0012_registers_projects_ip.ts';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0007_notifications': m0007,
   '2026_11_27_0008_search': m0008,
   '2026_11_27_0009_news': m0009,
+  '2026_11_27_0010_search_speed': m0010,
   '2026_11_27_0011_registers_standards_programs': m0011,
   '2026_11_27_0012_registers_projects_ip': m0012,
 };

@@ -197,43 +197,86 @@ function wordBoundary(text: string, at: number, backwards: boolean): number {
   return backwards ? space + 1 : space;
 }
 
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Where the first word of `text` (up to SCAN_LIMIT) whose term is one of `terms` starts, or -1.
+ * Native substring search for each term's prefix finds the candidates; only those are stemmed,
+ * so a long text without a match (a title hit's file text) costs a few indexOf calls, not a
+ * regular-expression walk over every word.
+ */
+function firstMatch(text: string, terms: Set<string>): number {
+  const scanned = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  const lower = normalize(scanned);
+  if (lower.length !== scanned.length) {
+    // Lower-casing changed lengths (rare letters): positions would not map; walk the words.
+    return findMatches(scanned, terms, 0)[0]?.start ?? -1;
+  }
+  let best = -1;
+  for (const term of terms) {
+    const prefix = term.slice(0, Math.max(1, term.length - 1));
+    let at = lower.indexOf(prefix);
+    while (at !== -1 && (best === -1 || at < best)) {
+      if (at === 0 || !WORD_CHAR.test(lower[at - 1] as string)) {
+        WORD_AT.lastIndex = at;
+        const word = WORD_AT.exec(lower)?.[0];
+        if (word && stemWord(word) === term) {
+          best = at;
+          break;
+        }
+      }
+      at = lower.indexOf(prefix, at + 1);
+    }
+  }
+  return best;
+}
+
+/** Raw characters taken around the first match before compacting whitespace (generous). */
+const WINDOW_BEFORE = SNIPPET_BEFORE * 8;
+const WINDOW_AFTER = SNIPPET_LENGTH * 8;
+
 /**
  * An excerpt of `text` around its first matches of the query terms, as segments: matched words
- * flagged, everything else plain. Without a match, the start of the text.
+ * flagged, everything else plain. Without a match, the start of the text. Only a window around
+ * the first match is compacted and scanned, whatever the length of the text.
  */
 export function snippetOf(
   text: string,
   phrases: QueryPhrase[],
 ): { segments: SnippetSegment[]; matched: boolean } {
-  const compact = text.replace(/\s+/gu, ' ').trim();
+  const terms = new Set(phrases.flat());
+  const at = firstMatch(text, terms);
+  const from = at > WINDOW_BEFORE ? at - WINDOW_BEFORE : 0;
+  const to = Math.min(text.length, Math.max(at, 0) + WINDOW_AFTER);
+  const compact = text.slice(from, to).replace(/\s+/gu, ' ').trim();
   if (compact.length === 0) {
     return { segments: [], matched: false };
   }
-  const terms = new Set(phrases.flat());
-  const spans = findMatches(compact, terms, SNIPPET_LENGTH - SNIPPET_BEFORE);
+  const spans = at === -1 ? [] : findMatches(compact, terms, SNIPPET_LENGTH - SNIPPET_BEFORE);
   const first = spans[0];
   const start = first ? wordBoundary(compact, first.start - SNIPPET_BEFORE, true) : 0;
   const end = wordBoundary(compact, start + SNIPPET_LENGTH, false);
   const segments: SnippetSegment[] = [];
-  let at = start;
-  const plain = (to: number) => {
-    if (to > at) {
-      segments.push({ text: compact.slice(at, to), match: false });
+  let cursor = start;
+  const plain = (upTo: number) => {
+    if (upTo > cursor) {
+      segments.push({ text: compact.slice(cursor, upTo), match: false });
     }
   };
   for (const span of spans) {
-    if (span.start < at || span.end > end) {
+    if (span.start < cursor || span.end > end) {
       continue;
     }
     plain(span.start);
     segments.push({ text: compact.slice(span.start, span.end), match: true });
-    at = span.end;
+    cursor = span.end;
   }
   plain(end);
-  if (start > 0) {
+  if (start > 0 || (from > 0 && /\S/u.test(text.slice(0, from)))) {
     segments.unshift({ text: '… ', match: false });
   }
-  if (end < compact.length) {
+  if (end < compact.length || (to < text.length && /\S/u.test(text.slice(to)))) {
     segments.push({ text: ' …', match: false });
   }
   return { segments, matched: first !== undefined };

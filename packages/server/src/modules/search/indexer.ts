@@ -7,7 +7,7 @@ import {
   type SearchType,
   toRoman,
 } from '@plenum/shared';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { nowIso, type Tx } from '../../platform/context.ts';
 import { type FileStore, filePath } from '../../platform/files.ts';
@@ -393,6 +393,9 @@ export async function indexFileText(
  * outside the transaction. Given a Kysely instance it runs in one transaction of its own, so
  * searches see the old index or the new one, never half of it.
  */
+const dialectOf = (db: Tx) =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+
 export async function reindexAll(
   db: Tx,
   opts: { files?: FileStore } = {},
@@ -427,7 +430,11 @@ export async function reindexAll(
     }
     return counts;
   };
-  return db.isTransaction ? build(db) : (db as Kysely<Database>).transaction().execute(build);
+  const counts = db.isTransaction
+    ? await build(db)
+    : await (db as Kysely<Database>).transaction().execute(build);
+  await repo.optimizeIndex(db, dialectOf(db));
+  return counts;
 }
 
 /**

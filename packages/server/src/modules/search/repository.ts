@@ -5,7 +5,7 @@ import {
   type SearchHit,
   type SearchType,
 } from '@plenum/shared';
-import { type Expression, type Insertable, type SqlBool, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { DialectName } from '../../db/dialect.ts';
 import type { SearchDocumentTable } from '../../db/tables/search.ts';
 import { isSignedIn, isStaff } from '../../platform/access.ts';
@@ -274,6 +274,23 @@ export async function isIndexEmpty(db: Tx): Promise<boolean> {
 // ---- Queries ---------------------------------------------------------------------------------
 
 /**
+ * Bounds that keep a broad query's cost independent of how many entries it matches (DESIGN §6:
+ * search p95 < 50 ms over ~100,000 entries). Mutable for tests, which lower them.
+ */
+export const searchLimits = {
+  /** Facet counts are exact up to this many per type, then reported as capped ("1,000+"). */
+  facetCap: 1000,
+  /**
+   * A query matching at most this many readable entries is ranked precisely (BM25 / ts_rank over
+   * every match). A broader one ranks its title matches first — the newest `rankWindow` of them
+   * by relevance, older ones by recency — then the body-only matches by recency.
+   */
+  preciseRank: 1000,
+  /** How many of a broad query's newest title matches are ranked by relevance. */
+  rankWindow: 200,
+};
+
+/**
  * Who sees what (DESIGN §3): staff every entry; signed-in users public and internal entries and
  * the restricted documents whose access list admits them; anonymous callers public entries.
  */
@@ -281,154 +298,424 @@ type Scope = 'all' | 'signedIn' | 'public';
 const scopeOf = (actor: Actor): Scope =>
   isStaff(actor) ? 'all' : isSignedIn(actor) ? 'signedIn' : 'public';
 
-/**
- * A restricted document's entry is admitted by the document's current access list (the
- * documents module's rule), so a changed list applies at once, without a reindex.
- */
-const admitted = (actor: Actor) =>
-  sql<SqlBool>`exists (select 1 from documents
-    where documents.id = sd.entity_id and ${whereDocumentReadable(actor)})`;
-
 export interface SearchFilter {
   phrases: QueryPhrase[];
   actor: Actor;
   type?: SearchType;
+  /** The restricted entries the actor may read (admittedEntries); null: none beyond its scope. */
+  admitted: number[] | null;
+}
+
+/** Which of a query's matches: all, those matching in the title, or those matching only in the body. */
+type Part = 'all' | 'title' | 'body';
+
+/** Per type: matching entries the actor may read, at most searchLimits.facetCap + 1. */
+export type Counts = Map<SearchType, number>;
+/**
+ * Index entries (ids) of the restricted documents the actor may read, or null when it reads
+ * none or every one: started from the access list rows naming its state or bodies (a few
+ * hundred at most), each confirmed by the documents module's rule, so a changed list applies at
+ * once, without a reindex. Read once per search; the queries then filter the restricted matches
+ * by these ids instead of joining and checking every restricted match.
+ */
+export async function admittedEntries(db: Tx, actor: Actor): Promise<number[] | null> {
+  if (scopeOf(actor) !== 'signedIn') {
+    return null;
+  }
+  const bodyIds = [...actor.bodyIds];
+  const memberState = actor.role === 'delegate' ? actor.memberState : null;
+  if (bodyIds.length === 0 && memberState === null) {
+    return null;
+  }
+  const listed = [
+    ...(memberState !== null ? [sql`document_access.member_state = ${memberState}`] : []),
+    ...(bodyIds.length > 0 ? [sql`document_access.body_id in (${sql.join(bodyIds)})`] : []),
+  ];
+  // The entry's audience is not tested: it sits after the long columns of its row, and a
+  // restricted document's entry is restricted (the indexer copies the classification).
+  const result = await sql<{ id: number }>`select sd.id from search_documents sd
+    where sd.entity_type = 'document' and sd.entity_id in (
+      select documents.id from documents
+      where documents.classification = 'restricted'
+        and documents.id in (select document_access.document_id from document_access
+          where ${sql.join(listed, sql` or `)})
+        and ${whereDocumentReadable(actor)})`.execute(db);
+  return result.rows.map((r) => Number(r.id));
 }
 
 // SQLite: type and audience are tokens of the FTS5 index (tagsOf), so the open part of a search
-// runs on the index alone; only restricted entries are joined to their documents.
+// runs on the index alone. Signed-in users' open part excludes the (few) restricted and staff
+// entries with NOT rather than requiring the audience tags that cover almost every row; the
+// restricted documents they may read are added from admittedEntries.
 
-function openMatch(f: SearchFilter, type: SearchType | undefined): string {
-  const groups: string[][] = type ? [[typeTag(type)]] : [];
-  const scope = scopeOf(f.actor);
-  if (scope === 'public') {
-    groups.push([audienceTag('public')]);
-  } else if (scope === 'signedIn') {
-    groups.push([audienceTag('public'), audienceTag('internal')]);
+const quote = (term: string) => `"${term}"`;
+
+/**
+ * A list of ids as one JSON parameter (`in (select value from json_each(?))`): SQLite builds
+ * the lookup table once, and the statement stays small however many ids a reader is admitted to
+ * (hundreds of bound values cost more to compile and bind than the match itself).
+ */
+const sqliteIdList = (ids: number[]) => sql`(select value from json_each(${JSON.stringify(ids)}))`;
+
+/** The FTS5 expression of one part of a query, of one type or all, in one audience. */
+function ftsExpr(
+  f: SearchFilter,
+  part: Part,
+  type: SearchType | undefined,
+  audience: 'open' | 'restricted',
+): string {
+  // The title part runs on search_title_fts (titles only), the others on search_fts.
+  const core = `(${fts5Match(f.phrases)})`;
+  let expr = part === 'body' ? `(${core} NOT {title_terms} : ${core})` : core;
+  // The restricted part is filtered by the admitted entries, all documents': no type tag.
+  if (type && audience !== 'restricted') {
+    expr = `(${expr} AND ${quote(typeTag(type))})`;
   }
-  return fts5Match(f.phrases, ...groups);
-}
-
-function restrictedMatch(f: SearchFilter, type: SearchType | undefined): string {
-  return fts5Match(f.phrases, ...(type ? [[typeTag(type)]] : []), [audienceTag('restricted')]);
-}
-
-// BM25 with title matches weighing ten times body matches; the tags column weighs nothing.
-const bm25 = sql`bm25(search_fts, 10.0, 1.0, 0.0)`;
-
-async function sqliteRanked(db: Tx, f: SearchFilter, limit: number, offset: number) {
-  const open = sql`select search_fts.rowid as id, ${bm25} as score from search_fts
-    where search_fts match ${openMatch(f, f.type)}`;
-  const query =
-    scopeOf(f.actor) === 'signedIn'
-      ? sql`${open} union all
-        select sd.id as id, ${bm25} as score
-        from search_fts join search_documents sd on sd.id = search_fts.rowid
-        where search_fts match ${restrictedMatch(f, f.type)} and ${admitted(f.actor)}`
-      : open;
-  return sql<{
-    id: number;
-  }>`${query} order by score, id desc limit ${limit} offset ${offset}`.execute(db);
-}
-
-async function sqliteCounts(db: Tx, f: SearchFilter): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const type of SEARCH_TYPES) {
-    const row = await sql<{ n: number }>`select count(*) as n from search_fts
-      where search_fts match ${openMatch(f, type)}`.execute(db);
-    counts.set(type, Number(row.rows[0]?.n ?? 0));
+  if (audience === 'restricted') {
+    return `(${expr} AND ${quote(audienceTag('restricted'))})`;
   }
-  if (scopeOf(f.actor) === 'signedIn') {
-    const restricted = await sql<{ entityType: string; n: number }>`
-      select sd.entity_type, count(*) as n
-      from search_fts join search_documents sd on sd.id = search_fts.rowid
-      where search_fts match ${restrictedMatch(f, undefined)} and ${admitted(f.actor)}
-      group by sd.entity_type`.execute(db);
-    for (const r of restricted.rows) {
-      counts.set(r.entityType, (counts.get(r.entityType) ?? 0) + Number(r.n));
-    }
-  }
-  return counts;
-}
-
-// PostgreSQL: one GIN-indexed tsvector; access and type are columns of the same row.
-
-function pgReadable(actor: Actor): Expression<SqlBool> {
-  switch (scopeOf(actor)) {
+  switch (scopeOf(f.actor)) {
     case 'all':
-      return sql<SqlBool>`true`;
+      return expr;
     case 'public':
-      return sql<SqlBool>`sd.audience = 'public'`;
+      return `(${expr} AND ${quote(audienceTag('public'))})`;
     case 'signedIn':
-      return sql<SqlBool>`(sd.audience in ('public', 'internal')
-        or (sd.audience = 'restricted' and ${admitted(actor)}))`;
+      return `(${expr} NOT (${quote(audienceTag('restricted'))} OR ${quote(audienceTag('staff'))}))`;
   }
 }
 
-function pgMatching(f: SearchFilter, type: SearchType | undefined) {
-  return sql`from search_documents sd
-    where sd.tsv @@ to_tsquery('simple', ${tsQuery(f.phrases)})
-    ${type ? sql`and sd.entity_type = ${type}` : sql``}
-    and ${pgReadable(f.actor)}`;
+/** The first `count` varints of an FTS5 docsize record: the entry's column sizes in tokens. */
+function columnSizes(blob: Uint8Array | null, count: number): number[] {
+  const sizes: number[] = [];
+  let at = 0;
+  while (blob && sizes.length < count && at < blob.length) {
+    let value = 0;
+    for (let i = 0; i < 9 && at < blob.length; i++) {
+      const byte = blob[at++] as number;
+      if (i === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) {
+        break;
+      }
+    }
+    sizes.push(value);
+  }
+  return sizes;
 }
 
 /**
- * For the rest of the transaction, steer PostgreSQL off sequential scans: with a broad query its
- * estimate favours reading the table, but testing every row's vector means fetching each one out
- * of line (hundreds of ms at 50,000 entries); the GIN index finds the matches without that.
+ * Matching entry ids, newest first, at most `limit`, below `before` when given: the open part,
+ * and for signed-in users the admitted restricted part. With `scored`, each with the size in
+ * tokens of the column it matched in (the title for title matches, else the body), from the
+ * index's docsize table: the relevance ranking orders by it. FTS5's bm25() is not used: it
+ * counts every row of each of the query's phrases first (tags included) to weigh them, which
+ * costs tens of ms for a common word whatever the number of matches.
+ */
+async function sqliteMatches(
+  db: Tx,
+  f: SearchFilter,
+  part: Part,
+  o: { type?: SearchType; limit: number; before?: number; scored?: boolean },
+): Promise<{ id: number; score: number }[]> {
+  const fts = sql.table(part === 'title' ? 'search_title_fts' : 'search_fts');
+  const below = o.before !== undefined ? sql`and ${fts}.rowid < ${o.before}` : sql``;
+  const select = (audience: 'open' | 'restricted', extra = sql``) =>
+    sql`select ${fts}.rowid as id from ${fts}
+      where ${fts} match ${ftsExpr(f, part, o.type, audience)} ${below} ${extra}
+      order by ${fts}.rowid desc limit ${o.limit}`;
+  // The admitted entries (documents') filter the restricted matches (`+`: not as a lookup per
+  // admitted id, which FTS5 would answer by re-running the match for each).
+  const admitted = o.type === undefined || o.type === 'document' ? f.admitted : null;
+  let query =
+    admitted && admitted.length > 0
+      ? sql`select id from (${select('open')})
+      union all select id from (${select('restricted', sql`and +${fts}.rowid in ${sqliteIdList(admitted)}`)})
+      order by id desc limit ${o.limit}`
+      : select('open');
+  if (o.scored) {
+    const docsize = sql.table(part === 'title' ? 'search_title_fts_docsize' : 'search_fts_docsize');
+    query = sql`select m.id, d.sz from (${query}) m
+      left join ${docsize} d on d.id = m.id order by m.id desc`;
+  }
+  const result = await sql<{ id: number; sz?: Uint8Array | null }>`${query}`.execute(db);
+  // Title sizes: the title index's first column; body sizes: the main index's second.
+  const column = part === 'title' ? 0 : 1;
+  return result.rows.map((r) => ({
+    id: Number(r.id),
+    score: o.scored ? (columnSizes(r.sz ?? null, column + 1)[column] ?? 0) : 0,
+  }));
+}
+
+async function sqliteCounts(db: Tx, f: SearchFilter): Promise<CountResult> {
+  const cap = searchLimits.facetCap + 1;
+  const admitted = f.admitted && f.admitted.length > 0 ? f.admitted : null;
+  // One statement: a capped count per type, each stopping at the cap; and the admitted
+  // restricted matches (documents' only).
+  const count = (type: SearchType, audience: 'open' | 'restricted', extra = sql``) =>
+    sql`(select count(*) from (select 1 from search_fts
+      where search_fts match ${ftsExpr(f, 'all', type, audience)} ${extra} limit ${cap}))`;
+  const columns = SEARCH_TYPES.map((type, i) => sql`${count(type, 'open')} as ${sql.ref(`n${i}`)}`);
+  if (admitted) {
+    columns.push(
+      sql`${count('document', 'restricted', sql`and +search_fts.rowid in ${sqliteIdList(admitted)}`)} as r`,
+    );
+  }
+  const row = (await sql<Record<string, number>>`select ${sql.join(columns)}`.execute(db)).rows[0];
+  return countResult(row);
+}
+
+/** What countByType finds. */
+export interface CountResult {
+  counts: Counts;
+  /** Matching restricted entries admitted by the access list (0: ranking may skip them). */
+  restricted: number;
+}
+
+function countResult(row: Record<string, number> | undefined): CountResult {
+  const cap = searchLimits.facetCap + 1;
+  const restricted = Number(row?.r ?? 0);
+  return {
+    counts: new Map(
+      SEARCH_TYPES.map((type, i) => {
+        const n = Number(row?.[`n${i}`] ?? 0) + (type === 'document' ? restricted : 0);
+        return [type, Math.min(n, cap)];
+      }),
+    ),
+    restricted,
+  };
+}
+
+// PostgreSQL: search_keys (migration 0010) holds each entry's index keys in one GIN-indexed
+// tsvector: its terms, pairs of adjacent terms, the same for the title marked, and type and
+// audience tags. A query's keys are matched exactly by the index — no row's vector is read — and
+// counting or paging reads only the narrow rows. A phrase of two words is its pair key; a longer
+// phrase is narrowed by its pairs and then checked on the entry's positions (search_documents).
+
+/**
+ * For the rest of the transaction, steer PostgreSQL off sequential scans: testing the keys of
+ * every row means fetching each one out of line; the GIN index finds the matches without that.
  */
 export async function preferIndexScans(trx: Tx): Promise<void> {
   await sql`set local enable_seqscan = off`.execute(trx);
 }
 
-/** Above this many matches PostgreSQL ranks by the title's vector only (see below). */
-export const PRECISE_RANK_LIMIT = 1000;
+/** Marks a title key (as search_keys_of does). */
+const TITLE_KEY = '\ue001';
+
+/** A phrase's keys: its term, or its pairs of adjacent terms; quoted for a tsquery. */
+function phraseKeys(phrase: QueryPhrase, title: boolean): string {
+  const mark = title ? TITLE_KEY : '';
+  if (phrase.length === 1) {
+    return `'${mark}${phrase[0]}'`;
+  }
+  const pairs = phrase.slice(1).map((t, i) => `'${mark}${phrase[i]} ${t}'`);
+  return `(${pairs.join(' & ')})`;
+}
+
+/** Phrases of three words or more: their pairs narrow, their positions decide. */
+const longPhrases = (f: SearchFilter) => f.phrases.some((p) => p.length > 2);
+
+/** The tsquery (text) of one part of a query, of one type or all, in one audience. */
+function keysQuery(
+  f: SearchFilter,
+  part: Part,
+  type: SearchType | undefined,
+  audience: 'open' | 'restricted',
+): string {
+  const all = f.phrases.map((p) => phraseKeys(p, false)).join(' & ');
+  const title = f.phrases.map((p) => phraseKeys(p, true)).join(' & ');
+  const parts = [
+    part === 'title'
+      ? `(${title})`
+      : part === 'body' && !longPhrases(f)
+        ? `(${all}) & !(${title})`
+        : `(${all})`,
+  ];
+  if (type) {
+    parts.push(`'${typeTag(type)}'`);
+  }
+  const scope = scopeOf(f.actor);
+  if (audience === 'restricted') {
+    parts.push(`'${audienceTag('restricted')}'`);
+  } else if (scope === 'public') {
+    parts.push(`'${audienceTag('public')}'`);
+  } else if (scope === 'signedIn') {
+    parts.push(`!'${audienceTag('restricted')}'`, `!'${audienceTag('staff')}'`);
+  }
+  return parts.join(' & ');
+}
+
+/** The phrase check of long phrases on the entry's positions, and of a body part's exclusion. */
+function positionCheck(f: SearchFilter, part: Part) {
+  if (!longPhrases(f)) {
+    return sql``;
+  }
+  const q = sql`to_tsquery('simple', ${tsQuery(f.phrases)})`;
+  const vector = part === 'title' ? sql`sd.title_tsv` : sql`sd.tsv`;
+  const body = part === 'body' ? sql`and not (sd.title_tsv @@ ${q})` : sql``;
+  return sql`and exists (select 1 from search_documents sd
+    where sd.id = k.id and ${vector} @@ ${q} ${body})`;
+}
 
 /**
- * PostgreSQL's ts_rank reads each matching row's whole vector, out of line for long texts
- * (~20 µs a row): fine for a selective query, too slow for one matching tens of thousands of
- * entries. Those rank by the small in-row title vector: title matches first, by strength.
+ * Matches of one part as rows of search_keys `k`: the open part, and for signed-in users the
+ * admitted restricted entries. `k.id + 0` keeps the planner from walking the primary key
+ * backwards and reading each row's keys: the GIN index answers, the rows only give their ids.
  */
-async function pgRanked(db: Tx, f: SearchFilter, limit: number, offset: number, precise: boolean) {
-  const vector = precise ? sql`sd.tsv` : sql`sd.title_tsv`;
-  return sql<{ id: number }>`select sd.id ${pgMatching(f, f.type)}
-    order by ts_rank(array[0.05, 0.1, 0.2, 1.0]::float4[], ${vector},
-      to_tsquery('simple', ${tsQuery(f.phrases)})) desc, sd.id desc
-    limit ${limit} offset ${offset}`.execute(db);
+function pgMatchQueries(f: SearchFilter, part: Part, type: SearchType | undefined, extra = sql``) {
+  const one = (audience: 'open' | 'restricted', more = sql``) =>
+    sql`from search_keys k where k.keys @@ ${keysQuery(f, part, type, audience)}::tsquery
+      ${positionCheck(f, part)} ${extra} ${more}`;
+  // Admitted entries are documents': other types have no restricted part.
+  const admitted = type === undefined || type === 'document' ? f.admitted : null;
+  return admitted && admitted.length > 0
+    ? [one('open'), one('restricted', sql`and (k.id + 0) = any(${admitted}::bigint[])`)]
+    : [one('open')];
 }
 
-async function pgCounts(db: Tx, f: SearchFilter): Promise<Map<string, number>> {
-  const result = await sql<{ entityType: string; n: number }>`
-    select sd.entity_type, count(*) as n ${pgMatching(f, undefined)}
-    group by sd.entity_type`.execute(db);
-  return new Map(result.rows.map((r) => [r.entityType, Number(r.n)]));
+async function pgCounts(db: Tx, f: SearchFilter): Promise<CountResult> {
+  const cap = searchLimits.facetCap + 1;
+  const capped = (from: unknown) => sql`(select count(*) from (select ${from} limit ${cap}) c)`;
+  const columns = SEARCH_TYPES.map((type, i) => {
+    const [open] = pgMatchQueries({ ...f, admitted: null }, 'all', type);
+    return sql`${capped(open)} as ${sql.ref(`n${i}`)}`;
+  });
+  const restricted = pgMatchQueries(f, 'all', 'document')[1];
+  if (restricted) {
+    columns.push(sql`${capped(restricted)} as r`);
+  }
+  const row = (await sql<Record<string, number>>`select ${sql.join(columns)}`.execute(db)).rows[0];
+  return countResult(row);
 }
 
-/** Matching entries per type that the actor may read (whatever the type filter). */
+async function pgIds(
+  db: Tx,
+  f: SearchFilter,
+  part: Part,
+  o: { limit: number; before?: number; scored?: boolean },
+): Promise<{ id: number; score: number }[]> {
+  const below = o.before !== undefined ? sql`and k.id < ${o.before}` : sql``;
+  const selects = pgMatchQueries(f, part, f.type, below).map(
+    (from) => sql`(select k.id ${from} order by k.id + 0 desc limit ${o.limit})`,
+  );
+  const ids = sql`select id from (${sql.join(selects, sql` union all `)}) u
+    order by id desc limit ${o.limit}`;
+  // Scored: title matches by the title's small in-row vector, others (few) by the whole one.
+  const query = o.scored
+    ? sql`select m.id, ts_rank(array[0.05, 0.1, 0.2, 1.0]::float4[],
+          ${part === 'title' ? sql`sd.title_tsv` : sql`sd.tsv`},
+          to_tsquery('simple', ${tsQuery(f.phrases)})) as score
+        from (${ids}) m join search_documents sd on sd.id = m.id`
+    : sql`select id, 0 as score from (${ids}) m`;
+  const r = await sql<{ id: number; score: number }>`${query}`.execute(db);
+  return r.rows.map((x) => ({ id: Number(x.id), score: -Number(x.score) }));
+}
+
+/** Matching entries per type that the actor may read (whatever the type filter), capped. */
 export const countByType = (db: Tx, dialect: DialectName, f: SearchFilter) =>
   dialect === 'postgres' ? pgCounts(db, f) : sqliteCounts(db, f);
 
-/** A page of matching entry ids, best first (ties: newest entry first). */
+/**
+ * A page of matching entry ids, best first (ties: newest entry first). `matches` is the number
+ * of readable matches (capped), `capped` whether a count stopped at the cap.
+ */
 export async function rankedIds(
   db: Tx,
   dialect: DialectName,
   f: SearchFilter,
-  page: { limit: number; offset: number; matches: number },
+  page: { limit: number; offset: number; matches: number; capped: boolean },
 ): Promise<number[]> {
-  const result =
+  const need = page.offset + page.limit;
+  const precise = !page.capped && page.matches <= searchLimits.preciseRank;
+  const ids =
     dialect === 'postgres'
-      ? await pgRanked(db, f, page.limit, page.offset, page.matches <= PRECISE_RANK_LIMIT)
-      : await sqliteRanked(db, f, page.limit, page.offset);
-  return result.rows.map((r) => Number(r.id));
+      ? await ranked(need, precise, (part, o) => pgIds(db, f, part, o))
+      : await ranked(need, precise, (part, o) =>
+          sqliteMatches(db, f, part, { type: f.type, ...o }),
+        );
+  return ids.slice(page.offset, need);
 }
 
+type Fetch = (
+  part: Part,
+  o: { limit: number; before?: number; scored?: boolean },
+) => Promise<{ id: number; score: number }[]>;
+
+/**
+ * The first `need` ids of the ranked order: title matches above body-only matches (a title match
+ * ranks above a body match), each tier by relevance (scores: lower is better; ties newest
+ * first). With few matches every match is scored. With many (searchLimits), only the newest
+ * `rankWindow` title matches are; the older title matches and then the body-only matches follow
+ * newest first — so no query ranks more than a bounded set.
+ */
+async function ranked(need: number, precise: boolean, fetch: Fetch) {
+  const byScore = (a: { id: number; score: number }, b: { id: number; score: number }) =>
+    a.score - b.score || b.id - a.id;
+  const window = precise ? searchLimits.preciseRank + 1 : searchLimits.rankWindow;
+  const titles = await fetch('title', { limit: window, scored: true });
+  const ids = [...titles].sort(byScore).map((r) => r.id);
+  if (ids.length >= need) {
+    return ids;
+  }
+  if (!precise && titles.length === window) {
+    const older = await fetch('title', {
+      limit: need - ids.length,
+      before: titles[titles.length - 1]?.id ?? 0,
+    });
+    ids.push(...older.map((r) => r.id));
+    if (ids.length >= need) {
+      return ids;
+    }
+  }
+  const body = await fetch('body', {
+    limit: precise ? searchLimits.preciseRank + 1 : need - ids.length,
+    scored: precise,
+  });
+  ids.push(...[...body].sort(byScore).map((r) => r.id));
+  return ids;
+}
+
+/** Merges SQLite's FTS5 indexes into one segment each (after a full build: faster queries). */
+export async function optimizeIndex(db: Tx, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
+    await sql`insert into search_title_fts(search_title_fts) values ('optimize')`.execute(db);
+  }
+}
+
+/**
+ * Characters of each language's text loaded for a snippet: the analysis scans the first 100,000
+ * for a match and shows a window around it. A document's text runs to 500,000 characters; the
+ * database cuts it rather than handing the whole JSON to JavaScript.
+ */
+const SNIPPET_SOURCE_CHARS = 110_000;
+
 /** The stored entries of a page, to build hits from. */
-export const loadEntries = (db: Tx, ids: number[]) =>
-  db
-    .selectFrom('searchDocuments')
-    .select(['id', 'entityType', 'entityId', 'title', 'body', 'context', 'url'])
-    .where('id', 'in', ids)
+export const loadEntries = (db: Tx, dialect: DialectName, ids: number[]) => {
+  const text = (lang: 'en' | 'ru') =>
+    dialect === 'postgres'
+      ? sql<string | null>`left(sd.body::json->>${lang}, ${SNIPPET_SOURCE_CHARS})`
+      : sql<
+          string | null
+        >`substr(json_extract(sd.body, ${`$.${lang}`}), 1, ${SNIPPET_SOURCE_CHARS})`;
+  return db
+    .selectFrom('searchDocuments as sd')
+    .select([
+      'sd.id',
+      'sd.entityType',
+      'sd.entityId',
+      'sd.title',
+      'sd.context',
+      'sd.url',
+      text('en').as('bodyEn'),
+      text('ru').as('bodyRu'),
+    ])
+    .where('sd.id', 'in', ids)
     .execute();
+};
 
 export type EntryRow = Awaited<ReturnType<typeof loadEntries>>[number];
 
@@ -437,6 +724,13 @@ export function mapEntry(row: EntryRow): {
   hit: Omit<SearchHit, 'snippet' | 'snippetLanguage'>;
   body: Partial<Record<Language, string>>;
 } {
+  const body: Partial<Record<Language, string>> = {};
+  if (row.bodyEn) {
+    body.en = row.bodyEn;
+  }
+  if (row.bodyRu) {
+    body.ru = row.bodyRu;
+  }
   return {
     hit: {
       type: row.entityType as SearchType,
@@ -445,7 +739,7 @@ export function mapEntry(row: EntryRow): {
       url: row.url,
       context: JSON.parse(row.context) as SearchHit['context'],
     },
-    body: JSON.parse(row.body) as Partial<Record<Language, string>>,
+    body,
   };
 }
 

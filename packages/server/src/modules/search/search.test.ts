@@ -11,7 +11,7 @@ import {
   reindexAll,
   removeFromIndex,
 } from './indexer.ts';
-import { PRECISE_RANK_LIMIT } from './repository.ts';
+import { searchLimits } from './repository.ts';
 import { makeDocx, makePdf, multipartFile } from './test-files.ts';
 
 describe(`search (${DIALECT})`, () => {
@@ -433,32 +433,66 @@ describe(`search (${DIALECT})`, () => {
         url: `/app/decisions/${id}`,
         indexedAt: new Date().toISOString(),
       });
-      const bulk = Array.from({ length: PRECISE_RANK_LIMIT + 10 }, (_, i) =>
+      const saved = { ...searchLimits };
+      // Lowered bounds: above 6 matches the ranking is bounded, the 3 newest title matches are
+      // ranked by relevance; counts stop at 10.
+      Object.assign(searchLimits, { preciseRank: 6, rankWindow: 3, facetCap: 10 });
+      // The oldest entries match in the title (the very first weakly: a long title), the rest in
+      // the body only: ties break newest first, so only the tiers lift the title matches.
+      const titled = [
+        entry('bulk-title-0', 'Widget policy among many other words of a long long title', 'x'),
+        entry('bulk-title-1', 'Widget widget policy', 'Short.'),
+        entry('bulk-title-2', 'Widget rules', 'Short.'),
+        entry('bulk-title-3', 'Widget standard', 'Short.'),
+        entry('bulk-title-4', 'Widget register', 'Short.'),
+      ];
+      const bulk = Array.from({ length: 20 }, (_, i) =>
         entry(`bulk-${i}`, `Routine matter ${i}`, `Filler text about widgets, item ${i}.`),
       );
-      // The title match is the oldest entry: ties break newest first, so only its rank lifts it.
-      await t.handle.db
-        .insertInto('searchDocuments')
-        .values(entry('bulk-title', 'Widget policy', 'Short.'))
-        .execute();
-      for (let i = 0; i < bulk.length; i += 200) {
-        await t.handle.db
-          .insertInto('searchDocuments')
-          .values(bulk.slice(i, i + 200))
-          .execute();
-      }
+      await t.handle.db.insertInto('searchDocuments').values(titled).execute();
+      await t.handle.db.insertInto('searchDocuments').values(bulk).execute();
       try {
-        const result = await hits('observer', { q: 'widget', limit: 5 });
-        expect(result.facets.decision).toBe(PRECISE_RANK_LIMIT + 11);
-        expect(result.items[0]?.id).toBe('bulk-title');
-        expect(result.items).toHaveLength(5);
-        expect(result.nextCursor).not.toBeNull();
+        const first = await hits('observer', { q: 'widget', limit: 5 });
+        expect(first.facets.decision).toBe(10);
+        expect(first.facetsCapped.decision).toBe(true);
+        expect(first.facetsCapped.document).toBe(false);
+        expect(ids(first).sort()).toEqual(titled.map((e) => e.entityId).sort());
+        // The three newest title matches by relevance (a repeated word in a short title first),
+        // then the older ones newest first.
+        expect(ids(first).slice(0, 3)).toEqual(['bulk-title-4', 'bulk-title-3', 'bulk-title-2']);
+        expect(ids(first).slice(3)).toEqual(['bulk-title-1', 'bulk-title-0']);
+        // Paging walks every match once: title matches, then body matches newest first.
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < 10 && (page === 0 || cursor); page++) {
+          const result = await hits('observer', {
+            q: 'widget',
+            limit: 4,
+            ...(cursor ? { cursor } : {}),
+          });
+          seen.push(...ids(result));
+          cursor = result.nextCursor ?? undefined;
+        }
+        expect(seen).toHaveLength(25);
+        expect(new Set(seen).size).toBe(25);
+        expect(seen.slice(5)).toEqual(bulk.map((e) => e.entityId).reverse());
+        // A type filter keeps the bounded order; other types stay exact.
+        const typed = await hits('observer', { q: 'widget', type: 'decision', limit: 2 });
+        expect(ids(typed)).toEqual(['bulk-title-4', 'bulk-title-3']);
+        const other = await hits('observer', { q: 'widget', type: 'document' });
+        expect(other.items).toEqual([]);
+        expect(other.facets.decision).toBe(10);
       } finally {
+        Object.assign(searchLimits, saved);
         await t.handle.db
           .deleteFrom('searchDocuments')
           .where('entityId', 'like', 'bulk-%')
           .execute();
       }
+      // Under the bounds again: exact counts, nothing capped.
+      const exact = await hits('observer', { q: 'logistics' });
+      expect(exact.facets.decision).toBe(2);
+      expect(Object.values(exact.facetsCapped).every((c) => c === false)).toBe(true);
     });
 
     it('finds words in uploaded PDF and DOCX files', async () => {
@@ -533,6 +567,49 @@ describe(`search (${DIALECT})`, () => {
       expect(cooperation.facets.document).toBe(2);
       expect(ids(cooperation)).not.toContain(documents.restricted);
       expect(ids(await hits('secretariat', { q: 'armoured' }))).toEqual([documents.restricted]);
+    });
+
+    it('keeps delegates’ hits and counts exact when the ranking is bounded and counts capped', async () => {
+      const saved = { ...searchLimits };
+      // Every query takes the bounded path (title tier, then body by recency); counts stop at 1.
+      Object.assign(searchLimits, { preciseRank: 0, rankWindow: 1, facetCap: 1 });
+      try {
+        const listed = await hits('delegateArm', { q: 'armoured vehicles' });
+        expect(ids(listed)).toEqual([documents.restricted]);
+        expect(listed.facets.document).toBe(1);
+        expect(listed.facetsCapped.document).toBe(false);
+        const other = await hits('delegateBlr', { q: 'armoured vehicles' });
+        expect(other.items).toEqual([]);
+        expect(other.facets.document).toBe(0);
+        // cooperation: the public and internal regulations and the restricted annex match.
+        const blr = await hits('delegateBlr', { q: 'cooperation', type: 'document' });
+        expect(ids(blr).sort()).toEqual([documents.public, documents.internal].sort());
+        expect(blr.facets.document).toBe(1);
+        expect(blr.facetsCapped.document).toBe(true);
+        const arm = await hits('delegateArm', { q: 'cooperation', type: 'document' });
+        expect(ids(arm).sort()).toEqual(
+          [documents.public, documents.internal, documents.restricted].sort(),
+        );
+        // Paging one by one never reaches what the delegate may not read.
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < 20 && (page === 0 || cursor); page++) {
+          const result = await hits('delegateBlr', {
+            q: 'cooperation',
+            limit: 1,
+            ...(cursor ? { cursor } : {}),
+          });
+          seen.push(...ids(result));
+          cursor = result.nextCursor ?? undefined;
+        }
+        expect(seen).not.toContain(documents.restricted);
+        expect(seen).toContain(documents.public);
+        expect(new Set(seen).size).toBe(seen.length);
+        const anonymous = await hits('anonymous', { q: 'cooperation', type: 'document' });
+        expect(ids(anonymous)).toEqual([documents.public]);
+      } finally {
+        Object.assign(searchLimits, saved);
+      }
     });
 
     it('applies a changed access list at once, before any reindex', async () => {

@@ -24,6 +24,10 @@ function emptyFacets(): Record<SearchType, number> {
   return Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
 }
 
+function noneCapped(): Record<SearchType, boolean> {
+  return Object.fromEntries(SEARCH_TYPES.map((t) => [t, false])) as Record<SearchType, boolean>;
+}
+
 function offsetOf(cursor: string | undefined): number {
   const [value] = decodeCursor(cursor, 1) ?? [0];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_OFFSET) {
@@ -60,7 +64,8 @@ function snippet(
 /**
  * Full-text search over what the caller may read (DESIGN §3: anonymous callers find public
  * meetings, their public agenda items and public documents; restricted documents only per their
- * access list). Facets count per type under the same access filter.
+ * access list). Facets count per type under the same access filter, exactly up to
+ * searchLimits.facetCap (then `facetsCapped`).
  */
 export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult> {
   const text = query.q.trim();
@@ -74,24 +79,35 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
   const phrases = parseQuery(text);
   if (phrases.length === 0) {
     // Only punctuation or operators: nothing to look for, which is not an error.
-    return { items: [], nextCursor: null, facets: emptyFacets() };
+    return { items: [], nextCursor: null, facets: emptyFacets(), facetsCapped: noneCapped() };
   }
-  const filter: repo.SearchFilter = { phrases, actor: ctx.actor, type: query.type };
   const lookup = async (db: Tx) => {
-    const counts = await repo.countByType(db, ctx.dialect, filter);
-    const matches = query.type
-      ? (counts.get(query.type) ?? 0)
-      : [...counts.values()].reduce((a, b) => a + b, 0);
+    const filter: repo.SearchFilter = {
+      phrases,
+      actor: ctx.actor,
+      type: query.type,
+      admitted: await repo.admittedEntries(db, ctx.actor),
+    };
+    const { counts, restricted } = await repo.countByType(db, ctx.dialect, filter);
+    if (restricted === 0) {
+      // No admitted restricted entry matches: the ranking need not look for them.
+      filter.admitted = null;
+    }
+    const cap = repo.searchLimits.facetCap;
+    const relevant = query.type ? [counts.get(query.type) ?? 0] : [...counts.values()];
+    const matches = relevant.reduce((a, b) => a + b, 0);
+    const capped = relevant.some((n) => n > cap);
     const ids =
-      matches > offset
+      capped || matches > offset
         ? await repo.rankedIds(db, ctx.dialect, filter, {
             limit: query.limit + 1,
             offset,
             matches,
+            capped,
           })
         : [];
     const shown = ids.slice(0, query.limit);
-    const rows = shown.length > 0 ? await repo.loadEntries(db, shown) : [];
+    const rows = shown.length > 0 ? await repo.loadEntries(db, ctx.dialect, shown) : [];
     return { counts, ids, shown, entries: new Map(rows.map((e) => [e.id, e])) };
   };
   // PostgreSQL: one snapshot, so the facets and the page agree, and index scans preferred.
@@ -111,9 +127,13 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
     const { hit, body } = repo.mapEntry(entry);
     items.push({ ...hit, ...snippet(body, phrases, query.lang) });
   }
+  // Counts stop at the cap (a broad query's exact count costs a read of every match).
   const facets = emptyFacets();
+  const facetsCapped = noneCapped();
   for (const type of SEARCH_TYPES) {
-    facets[type] = counts.get(type) ?? 0;
+    const n = counts.get(type) ?? 0;
+    facets[type] = Math.min(n, repo.searchLimits.facetCap);
+    facetsCapped[type] = n > repo.searchLimits.facetCap;
   }
   return {
     items,
@@ -122,5 +142,6 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
         ? encodeCursor([offset + query.limit])
         : null,
     facets,
+    facetsCapped,
   };
 }
