@@ -425,6 +425,7 @@ async function serve(opts: {
     const webBuilt = fs.existsSync(path.join(config.webDir, 'index.html'));
     out('');
     out('Plenum is running.');
+    out(`  Public portal   ${base}/`);
     out(
       `  Workspace       ${webBuilt ? `${base}/app/` : 'not built (run `npm run build`); the API works'}`,
     );
