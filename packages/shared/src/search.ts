@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { localizedText, ZId, ZLanguage } from './common.ts';
 
 /** What full-text search finds. A new searchable type is one entry here and one in the indexer. */
-export const SEARCH_TYPES = ['meeting', 'agenda_item', 'decision', 'document', 'news'] as const;
+export const SEARCH_TYPES = [
+  'meeting',
+  'agenda_item',
+  'decision',
+  'document',
+  'news',
+  'standard',
+  'program',
+  'project',
+  'ip_result',
+] as const;
 export const ZSearchType = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof ZSearchType>;
 

@@ -14,6 +14,7 @@ import {
   IconKey,
   IconLogout,
   IconMessages,
+  IconNews,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -92,11 +93,21 @@ export function AppLayout() {
           label: t('nav.consultations'),
           icon: <IconMessages {...icon} />,
         },
+        { to: '/news', label: t('nav.news'), icon: <IconNews {...icon} /> },
         {
           to: '/implementation/bulk',
           label: t('nav.bulk'),
           icon: <IconFileSpreadsheet {...icon} />,
         },
+      ],
+    },
+    {
+      title: t('nav.registers'),
+      items: [
+        { to: '/standards', label: t('nav.standards'), icon: <IconFileText {...icon} /> },
+        { to: '/programs', label: t('nav.programs'), icon: <IconChecklist {...icon} /> },
+        { to: '/projects', label: t('nav.projects'), icon: <IconUsersGroup {...icon} /> },
+        { to: '/ip-results', label: t('nav.ipResults'), icon: <IconKey {...icon} /> },
       ],
     },
     {

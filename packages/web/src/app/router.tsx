@@ -166,6 +166,79 @@ const consultationRoute = createRoute({
   component: lazyRouteComponent(documentPages, 'ConsultationPage'),
 });
 
+// ---- News of the public portal ----------------------------------------------------------------
+
+const newsPages = withPageStrings(() => import('../features/news/pages.ts'));
+const newsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/news',
+  validateSearch: strings('section', 'status', 'q'),
+  component: lazyRouteComponent(newsPages, 'NewsListPage'),
+});
+const newsNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/news/new',
+  component: lazyRouteComponent(newsPages, 'NewsNewPage'),
+});
+const newsEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/news/$newsId',
+  component: lazyRouteComponent(newsPages, 'NewsEditPage'),
+});
+
+// ---- Registers: projects and intellectual-property results ------------------------------------
+
+// One route per register: the list without an id, the entry with one, its create form at "new"
+// (fewer routes in the router, which the first page carries; DESIGN §6 budget).
+const projectPage = lazyRouteComponent(
+  withPageStrings(() => import('../features/projects/pages.tsx')),
+  'RegisterPage',
+);
+// The list filters of both registers (for IP results: the holder's state, the protection status).
+const projectFilters = strings('kind', 'status', 'memberState', 'role', 'classification', 'q');
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/{-$projectId}',
+  validateSearch: projectFilters,
+  component: projectPage,
+});
+const ipResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ip-results/{-$ipResultId}',
+  validateSearch: projectFilters,
+  component: projectPage,
+});
+
+// ---- Registers: standards and programs ---------------------------------------------------------
+
+const registerPages = withPageStrings(() => import('../features/standards/pages.ts'));
+// The filters of both registers (and the adoption matrix) in one validator.
+const registerFilters = strings('status', 'bodyId', 'leadMemberState', 'memberState', 'q');
+const standardsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/standards',
+  validateSearch: registerFilters,
+  component: lazyRouteComponent(registerPages, 'StandardsPage'),
+});
+// "matrix" in place of the id is the adoption matrix (one route fewer in the first page).
+const standardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/standards/$standardId',
+  validateSearch: registerFilters,
+  component: lazyRouteComponent(registerPages, 'StandardPage'),
+});
+const programsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programs',
+  validateSearch: registerFilters,
+  component: lazyRouteComponent(registerPages, 'ProgramsPage'),
+});
+const programRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programs/$programId',
+  component: lazyRouteComponent(registerPages, 'ProgramPage'),
+});
+
 // ---- Meetings ---------------------------------------------------------------------------------
 
 export interface MeetingsSearch {
@@ -492,6 +565,15 @@ const routeTree = rootRoute.addChildren([
     documentRoute,
     consultationsRoute,
     consultationRoute,
+    newsRoute,
+    newsNewRoute,
+    newsEditRoute,
+    standardsRoute,
+    standardRoute,
+    programsRoute,
+    programRoute,
+    projectsRoute,
+    ipResultsRoute,
     bulkRoute,
     memberStatesRoute,
     memberStateNewRoute,

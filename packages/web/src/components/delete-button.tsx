@@ -4,7 +4,8 @@ import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../app/api.ts';
-import { problemMessage, problemTitle, useErrorHandler } from '../app/errors.ts';
+import { problemMessage, problemTitle } from '../app/errors.ts';
+import { useErrorHandler } from '../app/form-errors.ts';
 
 interface Props {
   /** What is deleted, for the question ("Delete member state ARM?"). */

@@ -1,7 +1,7 @@
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { useErrorHandler } from '../app/errors.ts';
+import { useErrorHandler } from '../app/form-errors.ts';
 import { zodValidator } from '../app/forms.ts';
 
 /** What a record's form is given by its new and edit pages. */

@@ -1,6 +1,10 @@
 import type { Generated } from 'kysely';
 
-/** Tables of full-text search (migration 0008). */
+/**
+ * Tables of full-text search (migration 0008; 0010 adds, kept in step by triggers and queried
+ * with raw SQL only: SQLite's `search_title_fts`, an FTS5 index of titles and tags, and
+ * PostgreSQL's `search_keys` (SearchKeyTable), the entries' index keys in one GIN-indexed vector).
+ */
 
 export interface SearchDocumentTable {
   /** SQLite: the rowid the FTS5 index refers to; PostgreSQL: an identity. */
@@ -33,6 +37,13 @@ export interface FileTextTable {
   /** 'en' | 'ru' by the script of most of its letters; null without text. */
   language: string | null;
   extractedAt: string;
+}
+
+/** PostgreSQL only: one row per search_documents row (see migration 0010). */
+export interface SearchKeyTable {
+  id: number;
+  /** tsvector: terms, adjacent pairs, title keys (marked), type and audience tags. */
+  keys: string;
 }
 
 export interface SearchTables {

@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
+import { reindex } from '../search/indexer.ts';
 import { type Format, ipResultExport, type Lang } from './export.ts';
 import * as repo from './repository.ts';
 
@@ -292,6 +293,7 @@ export async function createIpResult(ctx: Ctx, input: IpResultCreate): Promise<I
           entityId: row.id,
           change: { ...input, accessList: checked.accessList },
         });
+        await reindex(trx, 'ip_result', row.id);
       }),
     { foreignKey: FK_MESSAGE },
   );
@@ -392,6 +394,7 @@ export async function updateIpResult(
           entityId: id,
           change: diff(prior, snapshot(after)),
         });
+        await reindex(trx, 'ip_result', id);
       }),
     { foreignKey: FK_MESSAGE },
   );
@@ -415,6 +418,7 @@ export async function deleteIpResult(ctx: Ctx, id: string, ifMatch: number | nul
       entityId: id,
       change: snapshot(before),
     });
+    await reindex(trx, 'ip_result', id);
   });
 }
 

@@ -33,6 +33,7 @@ import {
   searchText,
   storeText,
 } from '../../platform/text.ts';
+import { reindex } from '../search/indexer.ts';
 import {
   checkBody,
   checkDecisionIds,
@@ -270,6 +271,7 @@ export async function createProgram(ctx: Ctx, input: ProgramCreate): Promise<Pro
       entityId: row.id,
       change: programSnapshot(row, input.decisionIds),
     });
+    await reindex(trx, 'program', row.id);
     return row.id;
   });
   return getProgram(ctx, id);
@@ -341,6 +343,7 @@ export async function updateProgram(
         programSnapshot({ ...current, ...values }, patch.decisionIds ?? beforeDecisions),
       ),
     });
+    await reindex(trx, 'program', id);
   });
   return getProgram(ctx, id);
 }
@@ -368,6 +371,7 @@ export async function deleteProgram(ctx: Ctx, id: string, ifMatch: number | null
       entityId: id,
       change: { title: parseText(current.title), measures: current.measureCount },
     });
+    await reindex(trx, 'program', id);
   });
 }
 
@@ -588,6 +592,7 @@ export async function createMeasure(
       entityId: `${programId}/${row.id}`,
       change: measureSnapshot(row, input.responsibleMemberStates, input.responsibleOrganizationIds),
     });
+    await reindex(trx, 'program', programId);
     return row.id;
   });
   return presentMeasure(ctx.db, programId, id);
@@ -726,6 +731,7 @@ export async function updateMeasure(
         ...(patch.position !== undefined ? { position: patch.position } : {}),
       },
     });
+    await reindex(trx, 'program', programId);
   });
   return presentMeasure(ctx.db, programId, id);
 }
@@ -773,6 +779,7 @@ export async function deleteMeasure(
       entityId: `${programId}/${id}`,
       change: { code, title: parseText(current.title), removed },
     });
+    await reindex(trx, 'program', programId);
   });
 }
 

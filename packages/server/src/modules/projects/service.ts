@@ -21,6 +21,7 @@ import { newId } from '../../platform/ids.ts';
 import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
+import { reindex } from '../search/indexer.ts';
 import { type Format, type Lang, projectExport } from './export.ts';
 import * as repo from './repository.ts';
 
@@ -252,6 +253,7 @@ export async function createProject(ctx: Ctx, input: ProjectCreate): Promise<Pro
           entityId: row.id,
           change: input,
         });
+        await reindex(trx, 'project', row.id);
       }),
     { foreignKey: FK_MESSAGE },
   );
@@ -351,6 +353,7 @@ export async function updateProject(
           entityId: id,
           change: diff(snapshot(before), snapshot(after)),
         });
+        await reindex(trx, 'project', id);
       }),
     { foreignKey: FK_MESSAGE },
   );
@@ -386,6 +389,7 @@ export async function deleteProject(ctx: Ctx, id: string, ifMatch: number | null
           entityId: id,
           change: snapshot(before),
         });
+        await reindex(trx, 'project', id);
       }),
     { foreignKey: 'Intellectual-property results name this project; change them first.' },
   );

@@ -90,6 +90,20 @@ function joinBodies(
   return out;
 }
 
+/** One text in both languages (codes and kinds, the same in each). */
+const bothLanguages = (text: string): Partial<Record<Language, string>> => ({ en: text, ru: text });
+
+/** Localized texts grouped by a record's id and joined per language. */
+function groupTexts(
+  pairs: [string, Partial<Record<Language, string>>][],
+): Map<string, Partial<Record<Language, string>>> {
+  const grouped = new Map<string, Partial<Record<Language, string>>[]>();
+  for (const [id, text] of pairs) {
+    grouped.set(id, [...(grouped.get(id) ?? []), text]);
+  }
+  return new Map([...grouped].map(([id, texts]) => [id, joinBodies(...texts)]));
+}
+
 const SOURCES: Record<SearchType, IndexSource> = {
   // ---- news (modules/news): public once publicly visible, else for staff only ----
   news: {
@@ -124,6 +138,123 @@ const SOURCES: Record<SearchType, IndexSource> = {
     },
   },
   // ---- end news ----
+
+  // ---- registers (issue 6): internal records, read by every signed-in user ----
+  standard: {
+    table: 'standards',
+    batch: 500,
+    async load(db, ids) {
+      const rows = await repo.loadStandardRows(db, ids);
+      return rows.map((row) => ({
+        id: row.id,
+        parentId: null,
+        title: parseText(row.title),
+        titleExtra: row.designation,
+        body: markdownBody(parseTextOrNull(row.description)),
+        audience: 'internal',
+        context: { ...noContext, number: row.designation, status: row.status, bodyId: row.bodyId },
+        url: `/app/standards/${row.id}`,
+      }));
+    },
+  },
+
+  program: {
+    table: 'programs',
+    batch: 200,
+    async load(db, ids) {
+      const rows = await repo.loadProgramRows(db, ids);
+      const measures = groupTexts(
+        (await repo.loadMeasureTitles(db, ids)).map((m) => [m.programId, parseText(m.title)]),
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        parentId: null,
+        title: parseText(row.title),
+        titleExtra: '',
+        // Its measures' titles: a program is found by what it plans.
+        body: joinBodies(
+          markdownBody(parseTextOrNull(row.description)),
+          measures.get(row.id) ?? {},
+        ),
+        audience: 'internal',
+        context: { ...noContext, date: row.periodFrom, status: row.status, bodyId: row.bodyId },
+        url: `/app/programs/${row.id}`,
+      }));
+    },
+  },
+
+  project: {
+    table: 'projects',
+    batch: 200,
+    async load(db, ids) {
+      const rows = await repo.loadProjectRows(db, ids);
+      const participants = groupTexts(
+        (await repo.loadParticipantNames(db, ids)).map((p) => [p.projectId, parseText(p.name)]),
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        parentId: null,
+        title: parseText(row.title),
+        titleExtra: '',
+        body: joinBodies(
+          markdownBody(parseTextOrNull(row.description)),
+          participants.get(row.id) ?? {},
+          bothLanguages(row.kind.replaceAll('_', ' ')),
+        ),
+        audience: 'internal',
+        context: {
+          ...noContext,
+          date: row.startDate ?? row.updatedAt.slice(0, 10),
+          status: row.status,
+          kind: row.kind,
+        },
+        url: `/app/projects/${row.id}`,
+      }));
+    },
+  },
+
+  ip_result: {
+    table: 'ipResults',
+    batch: 200,
+    async load(db, ids) {
+      const rows = await repo.loadIpResultRows(db, ids);
+      const holderRows = await repo.loadHolderNames(db, ids);
+      const codes = [...new Set(holderRows.flatMap((h) => (h.memberState ? [h.memberState] : [])))];
+      const states = new Map(
+        codes.length > 0
+          ? (await repo.loadStateNames(db, codes)).map((s) => [s.code, parseText(s.name)])
+          : [],
+      );
+      const holders = groupTexts(
+        holderRows.map((h): [string, LocalizedText] => [
+          h.ipResultId,
+          h.organizationName
+            ? parseText(h.organizationName)
+            : h.memberState
+              ? joinBodies(states.get(h.memberState) ?? {}, bothLanguages(h.memberState))
+              : {},
+        ]),
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        parentId: null,
+        title: parseText(row.title),
+        titleExtra: '',
+        body: joinBodies(
+          markdownBody(parseTextOrNull(row.description)),
+          holders.get(row.id) ?? {},
+          bothLanguages(row.kind.replaceAll('_', ' ')),
+        ),
+        // A restricted result is readable by the secretariat and its access list; the index
+        // does not apply access lists of IP results, so only staff find it (its listed readers
+        // open it from the register).
+        audience: row.classification === 'restricted' ? 'staff' : 'internal',
+        context: { ...noContext, date: row.updatedAt.slice(0, 10), kind: row.kind },
+        url: `/app/ip-results/${row.id}`,
+      }));
+    },
+  },
+  // ---- end registers ----
 
   meeting: {
     table: 'meetings',

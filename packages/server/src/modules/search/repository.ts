@@ -115,7 +115,16 @@ export const loadDocumentRows = (db: Tx, ids: string[], maxFileChars: number) =>
     .execute();
 
 /** Tables of searchable records (each with a text `id`). */
-export type SourceTable = 'meetings' | 'agendaItems' | 'decisions' | 'documents' | 'newsItems';
+export type SourceTable =
+  | 'meetings'
+  | 'agendaItems'
+  | 'decisions'
+  | 'documents'
+  | 'newsItems'
+  | 'standards'
+  | 'programs'
+  | 'projects'
+  | 'ipResults';
 
 /** News items with what their visibility depends on (status and scheduled time). */
 export const loadNewsRows = (db: Tx, ids: string[]) =>
@@ -137,6 +146,70 @@ export const loadNewsRows = (db: Tx, ids: string[]) =>
     ])
     .where('id', 'in', ids)
     .execute();
+
+// ---- registers (issue 6): standards, programs, projects, IP results ----
+
+export const loadStandardRows = (db: Tx, ids: string[]) =>
+  db
+    .selectFrom('standards')
+    .select(['id', 'designation', 'title', 'description', 'status', 'bodyId', 'updatedAt'])
+    .where('id', 'in', ids)
+    .execute();
+
+export const loadProgramRows = (db: Tx, ids: string[]) =>
+  db
+    .selectFrom('programs')
+    .select(['id', 'title', 'description', 'status', 'bodyId', 'periodFrom'])
+    .where('id', 'in', ids)
+    .execute();
+
+/** The titles of programs' measures (a program is found by them), in tree order per program. */
+export const loadMeasureTitles = (db: Tx, programIds: string[]) =>
+  db
+    .selectFrom('programMeasures')
+    .select(['programId', 'title'])
+    .where('programId', 'in', programIds)
+    .orderBy('programId')
+    .orderBy('ordinal')
+    .execute();
+
+export const loadProjectRows = (db: Tx, ids: string[]) =>
+  db
+    .selectFrom('projects')
+    .select(['id', 'title', 'description', 'kind', 'status', 'startDate', 'updatedAt'])
+    .where('id', 'in', ids)
+    .execute();
+
+/** The names of projects' participating organizations. */
+export const loadParticipantNames = (db: Tx, projectIds: string[]) =>
+  db
+    .selectFrom('projectParticipants as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organizationId')
+    .select(['p.projectId', 'o.name'])
+    .where('p.projectId', 'in', projectIds)
+    .orderBy('p.projectId')
+    .orderBy('p.ordinal')
+    .execute();
+
+export const loadIpResultRows = (db: Tx, ids: string[]) =>
+  db
+    .selectFrom('ipResults')
+    .select(['id', 'title', 'description', 'kind', 'classification', 'updatedAt'])
+    .where('id', 'in', ids)
+    .execute();
+
+/** The rights holders of IP results: an organization's name, or a member state's code. */
+export const loadHolderNames = (db: Tx, ipResultIds: string[]) =>
+  db
+    .selectFrom('ipRightsHolders as h')
+    .leftJoin('organizations as o', 'o.id', 'h.organizationId')
+    .select(['h.ipResultId', 'h.memberState', 'o.name as organizationName'])
+    .where('h.ipResultId', 'in', ipResultIds)
+    .orderBy('h.ipResultId')
+    .orderBy('h.ordinal')
+    .execute();
+
+// ---- end registers ----
 
 /** A batch of ids of a source table in id order, for building the whole index. */
 export async function sourceIds(

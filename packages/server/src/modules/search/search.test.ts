@@ -183,7 +183,17 @@ describe(`search (${DIALECT})`, () => {
   describe('building the index', () => {
     it('reindexAll indexes every meeting, agenda item, decision and document', async () => {
       const counts = await reindexAll(t.handle.db);
-      expect(counts).toEqual({ meeting: 2, agenda_item: 3, decision: 3, document: 5, news: 0 });
+      expect(counts).toEqual({
+        meeting: 2,
+        agenda_item: 3,
+        decision: 3,
+        document: 5,
+        news: 0,
+        standard: 0,
+        program: 0,
+        project: 0,
+        ip_result: 0,
+      });
       expect(await countRows()).toBe(13);
       const all = await hits('admin', { q: 'commission' });
       expect(all.facets.meeting).toBe(2);
@@ -384,7 +394,17 @@ describe(`search (${DIALECT})`, () => {
 
     it('counts hits per type and keeps counting every type under a type filter', async () => {
       const all = await hits('secretariat', { q: 'cooperation' });
-      expect(all.facets).toEqual({ meeting: 2, agenda_item: 0, decision: 0, document: 3, news: 0 });
+      expect(all.facets).toEqual({
+        meeting: 2,
+        agenda_item: 0,
+        decision: 0,
+        document: 3,
+        news: 0,
+        standard: 0,
+        program: 0,
+        project: 0,
+        ip_result: 0,
+      });
       const onlyDocuments = await hits('secretariat', { q: 'cooperation', type: 'document' });
       expect(onlyDocuments.items.every((h) => h.type === 'document')).toBe(true);
       expect(onlyDocuments.items).toHaveLength(3);
@@ -518,6 +538,10 @@ describe(`search (${DIALECT})`, () => {
         decision: 0,
         document: 0,
         news: 0,
+        standard: 0,
+        program: 0,
+        project: 0,
+        ip_result: 0,
       });
       expect(ids(await hits('anonymous', { q: 'decisions' }))).toEqual([publicItem]);
       expect(ids(await hits('anonymous', { q: 'briefing' }))).toEqual([]);

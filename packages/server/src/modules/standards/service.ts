@@ -34,6 +34,7 @@ import {
   searchText,
   storeText,
 } from '../../platform/text.ts';
+import { reindex } from '../search/indexer.ts';
 import * as repo from './repository.ts';
 
 const MATRIX_LIMIT = 2000;
@@ -322,6 +323,7 @@ export async function createStandard(ctx: Ctx, input: StandardCreate): Promise<S
       entityId: row.id,
       change: snapshot(row, input.decisionIds),
     });
+    await reindex(trx, 'standard', row.id);
     return row.id;
   });
   return getStandard(ctx, id);
@@ -397,6 +399,7 @@ export async function updateStandard(
         snapshot({ ...current, ...values }, decisionIds),
       ),
     });
+    await reindex(trx, 'standard', id);
   });
   return getStandard(ctx, id);
 }
@@ -428,6 +431,7 @@ export async function deleteStandard(ctx: Ctx, id: string, ifMatch: number | nul
       entityId: id,
       change: { designation: current.designation, title: parseText(current.title) },
     });
+    await reindex(trx, 'standard', id);
   });
 }
 

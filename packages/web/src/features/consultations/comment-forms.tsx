@@ -18,7 +18,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { useErrorHandler } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import { type TextValues, textValues, toText } from '../../app/forms.ts';
 
 function TwoLanguages({

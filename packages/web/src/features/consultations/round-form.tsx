@@ -13,7 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { useErrorHandler } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import { useFormat } from '../../app/format.ts';
 import { useText } from '../../components/localized-text.tsx';
 import { bodiesQuery, memberStatesQuery } from '../directory/lookups.ts';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/co
 import { useForm } from '@mantine/form';
 import { type Assignment, ZAssignmentCreate, ZAssignmentPatch } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
-import { useErrorHandler } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import { zodValidator } from '../../app/forms.ts';
 import { DateField, LocalDates } from '../../components/date-input.tsx';
 import { BodySelect, MemberStateSelect } from '../../components/selects.tsx';

@@ -24,7 +24,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type JSX, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { notifySaved, useErrorHandler } from '../../app/errors.ts';
+import { notifySaved } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import {
   emptyText,
   orNull,

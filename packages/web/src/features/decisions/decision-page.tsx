@@ -22,6 +22,7 @@ import { assignmentsQuery, decisionHistoryQuery, decisionKey, decisionQuery } fr
 import { AssignmentForm } from './assignment-form.tsx';
 import { DecisionEditForm } from './decision-edit-form.tsx';
 import { DecisionHistory } from './decision-history.tsx';
+import { RegisterEntries } from './register-entries.tsx';
 import { RelationForm } from './relation-form.tsx';
 import ReportForm, { type ReportTarget } from './report-form.tsx';
 import { type HistoryTarget, ReportHistoryModal } from './report-history.tsx';
@@ -294,6 +295,7 @@ export function DecisionPage(): JSX.Element {
           )}
         </Paper>
 
+        <RegisterEntries decisionId={decisionId} />
         {writer && (
           <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
             <Title order={2} fz="h4" mb="sm">

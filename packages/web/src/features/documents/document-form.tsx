@@ -4,7 +4,7 @@ import { CLASSIFICATIONS, DOCUMENT_KINDS, type Document, ZDocumentCreate } from 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorHandler } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import { type TextValues, textValues, toRequiredText, zodValidator } from '../../app/forms.ts';
 import { FormActions } from '../../components/form-actions.tsx';
 import { LocalizedInput } from '../../components/localized-input.tsx';
@@ -46,7 +46,7 @@ const toBody = (v: DocumentValues) => ({
 });
 
 /** Who besides the secretariat may read a restricted document. */
-function AccessListEditor({
+export function AccessListEditor({
   states,
   bodies,
   onStates,

@@ -13,7 +13,8 @@ import { AssignmentRows } from './assignment-rows.tsx';
 
 // The report dialog (and its form library) loads when first opened: the dashboard is the first page.
 // The charts by state and by body sit below the lists: they load after them.
-const SummaryCharts = lazy(() => import('./summary-charts.tsx'));
+// (With the overdue program measures above the charts: programs/dashboard-extras.tsx.)
+const SummaryCharts = lazy(() => import('../programs/dashboard-extras.tsx'));
 const ReportForm = lazy(() =>
   Promise.all([
     import('../decisions/report-form.tsx'),

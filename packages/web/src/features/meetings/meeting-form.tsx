@@ -11,7 +11,7 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../app/api.ts';
-import { useErrorHandler } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import {
   emptyText,
   orNull,

@@ -1,12 +1,15 @@
 import { Group, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router';
-import type { JSX } from 'react';
+import { type JSX, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LText } from '../../components/localized-text.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
 import { meetingQuery } from './api.ts';
 import { AgendaStatusBadge, MeetingStatusBadge } from './status-badge.tsx';
+
+// "Write announcement" (secretariat): the news chunk loads with it, not with the meeting page.
+const AnnouncementAction = lazy(() => import('../news/announcement-action.tsx'));
 
 const TABS = ['overview', 'agenda', 'participants', 'councils', 'implementation'] as const;
 type Tab = (typeof TABS)[number];
@@ -54,6 +57,11 @@ export function MeetingLayout(): JSX.Element {
             <MeetingStatusBadge status={m.status} />
             <AgendaStatusBadge status={m.agendaStatus} />
           </Group>
+        }
+        actions={
+          <Suspense fallback={null}>
+            <AnnouncementAction meeting={m} />
+          </Suspense>
         }
       />
       <Tabs value={tab} onChange={go} mb="lg" keepMounted={false}>

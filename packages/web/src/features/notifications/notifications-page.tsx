@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifySaved, useErrorHandler } from '../../app/errors.ts';
+import { notifySaved } from '../../app/errors.ts';
+import { useErrorHandler } from '../../app/form-errors.ts';
 import { LoadMore, useCursorList } from '../../components/cursor-list.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
 import {

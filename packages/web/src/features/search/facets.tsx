@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import type { SearchResult, SearchType } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
-import { TYPES } from './api.ts';
+import { facetCount, formatFacet, TYPES } from './api.ts';
 
 /** "All" and one button per type, each with its number of hits; the chosen one is pressed. */
 export function TypeFilter({
@@ -9,13 +9,12 @@ export function TypeFilter({
   value,
   onChange,
 }: {
-  facets: SearchResult['facets'] | undefined;
+  facets: Pick<SearchResult, 'facets' | 'facetsCapped'> | undefined;
   value: SearchType | undefined;
   onChange: (type: SearchType | undefined) => void;
 }) {
-  const { t } = useTranslation();
-  const count = (type?: SearchType) =>
-    facets ? (type ? (facets[type] ?? 0) : TYPES.reduce((n, k) => n + (facets[k] ?? 0), 0)) : null;
+  const { t, i18n } = useTranslation();
+  const count = (type?: SearchType) => (facets ? facetCount(facets, type) : null);
   const options: (SearchType | undefined)[] = [undefined, ...TYPES];
   return (
     <Group gap={6} role="group" aria-label={t('search.filterLabel')}>
@@ -29,11 +28,15 @@ export function TypeFilter({
             radius="xl"
             variant={pressed ? 'filled' : 'default'}
             aria-pressed={pressed}
-            disabled={!pressed && n === 0}
+            disabled={!pressed && n?.n === 0}
             onClick={() => onChange(type)}
           >
             {type ? t(`search.types.${type}`) : t('search.allTypes')}
-            {n !== null && <span style={{ marginInlineStart: 6, opacity: 0.75 }}>{n}</span>}
+            {n !== null && (
+              <span style={{ marginInlineStart: 6, opacity: 0.75 }}>
+                {formatFacet(n, i18n.language)}
+              </span>
+            )}
           </Button>
         );
       })}

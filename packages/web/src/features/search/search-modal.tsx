@@ -8,7 +8,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../app/errors.ts';
-import { fetchSearch, QUERY_MAX, routerPath, searchKey } from './api.ts';
+import { facetCount, fetchSearch, formatFacet, QUERY_MAX, routerPath, searchKey } from './api.ts';
 import { TypeFilter } from './facets.tsx';
 import { HitView } from './hit.tsx';
 
@@ -61,11 +61,10 @@ export default function SearchModal({ opened, onClose }: { opened: boolean; onCl
   };
   const listId = `${id}-hits`;
   const optionId = (i: number) => `${id}-hit-${i}`;
-  const total = result.data
-    ? type
-      ? (result.data.facets[type] ?? 0)
-      : Object.values(result.data.facets).reduce((n, k) => n + k, 0)
-    : 0;
+  const total = formatFacet(
+    result.data ? facetCount(result.data, type) : { n: 0, capped: false },
+    i18n.language,
+  );
 
   return (
     <Modal
@@ -95,9 +94,7 @@ export default function SearchModal({ opened, onClose }: { opened: boolean; onCl
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
-        {q && result.data && (
-          <TypeFilter facets={result.data.facets} value={type} onChange={setType} />
-        )}
+        {q && result.data && <TypeFilter facets={result.data} value={type} onChange={setType} />}
         {!q ? (
           <Text size="sm" c="dimmed">
             {t('search.hint')}

@@ -1,4 +1,5 @@
 import { Alert, Stack, Tabs, Text } from '@mantine/core';
+import type { SearchType } from '@plenum/shared';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { JSX } from 'react';
@@ -7,7 +8,16 @@ import { isApiError } from '../../app/api.ts';
 import { LoadMore } from '../../components/cursor-list.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
 import { SearchInput } from '../../components/search-input.tsx';
-import { fetchSearch, isSearchType, QUERY_MAX, routerPath, searchKey, TYPES } from './api.ts';
+import {
+  facetCount,
+  fetchSearch,
+  formatFacet,
+  isSearchType,
+  QUERY_MAX,
+  routerPath,
+  searchKey,
+  TYPES,
+} from './api.ts';
 import { HitView } from './hit.tsx';
 
 const LIMIT = 20;
@@ -30,9 +40,10 @@ export function SearchPage(): JSX.Element {
   });
   const pages = result.data?.pages ?? [];
   const hits = q ? pages.flatMap((p) => p.items) : [];
-  const facets = pages[0]?.facets;
-  const total = facets ? TYPES.reduce((n, k) => n + (facets[k] ?? 0), 0) : undefined;
-  const label = (text: string, n: number | undefined) =>
+  const first = pages[0];
+  const count = (type?: SearchType) =>
+    first ? formatFacet(facetCount(first, type), i18n.language) : undefined;
+  const label = (text: string, n: string | undefined) =>
     n === undefined ? text : `${text} (${n})`;
 
   const results = !q ? (
@@ -102,10 +113,10 @@ export function SearchPage(): JSX.Element {
           keepMounted={false}
         >
           <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
-            <Tabs.Tab value="all">{label(t('search.allTypes'), total)}</Tabs.Tab>
+            <Tabs.Tab value="all">{label(t('search.allTypes'), count())}</Tabs.Tab>
             {TYPES.map((k) => (
               <Tabs.Tab key={k} value={k} style={{ whiteSpace: 'nowrap' }}>
-                {label(t(`search.types.${k}`), facets?.[k])}
+                {label(t(`search.types.${k}`), count(k))}
               </Tabs.Tab>
             ))}
           </Tabs.List>

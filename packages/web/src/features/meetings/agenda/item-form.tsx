@@ -7,7 +7,7 @@ import {
   ZAgendaItemPatch,
 } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
-import { useErrorHandler } from '../../../app/errors.ts';
+import { useErrorHandler } from '../../../app/form-errors.ts';
 import {
   orNull,
   type TextValues,

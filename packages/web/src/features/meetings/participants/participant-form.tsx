@@ -16,7 +16,7 @@ import {
   ZParticipantPatch,
 } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
-import { useErrorHandler } from '../../../app/errors.ts';
+import { useErrorHandler } from '../../../app/form-errors.ts';
 import { zodValidator } from '../../../app/forms.ts';
 import { BodySelect, MemberStateSelect, PersonSelect } from '../../../components/selects.tsx';
 
