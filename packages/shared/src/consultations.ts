@@ -5,7 +5,6 @@ import {
   ZIsoDate,
   ZIsoDateTime,
   ZListQueryBase,
-  ZLocalizedText,
   ZResourceMeta,
   ZStateCode,
 } from './common.ts';

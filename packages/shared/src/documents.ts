@@ -5,7 +5,6 @@ import {
   ZIsoDateTime,
   ZLanguage,
   ZListQueryBase,
-  ZLocalizedText,
   ZResourceMeta,
   ZStateCode,
 } from './common.ts';
