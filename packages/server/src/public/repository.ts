@@ -201,6 +201,9 @@ export async function newsNeighbours(
   };
   const [newer, older] = await Promise.all([
     base()
+      // The plain range first: with a bound date, SQLite seeks the date index only for a
+      // range it can see; the OR alone made it scan the index (10 ms instead of 0.2 ms).
+      .where(publicDateSql, '>=', item.date)
       .where((eb) =>
         eb.or([
           eb(publicDateSql, '>', item.date),
@@ -212,6 +215,7 @@ export async function newsNeighbours(
       .limit(1)
       .executeTakeFirst(),
     base()
+      .where(publicDateSql, '<=', item.date)
       .where((eb) =>
         eb.or([
           eb(publicDateSql, '<', item.date),
