@@ -25,7 +25,9 @@ import type { Db, DialectName } from '../packages/server/src/db/dialect.ts';
 import { createToken } from '../packages/server/src/modules/auth/service.ts';
 import { decisionStatusSql } from '../packages/server/src/modules/decisions/repository.ts';
 import { sortKey } from '../packages/server/src/modules/directory/service.ts';
-import { reindexAll } from '../packages/server/src/modules/search/indexer.ts';
+import { meetingName } from '../packages/server/src/modules/meetings/repository.ts';
+import { firstFreeSlug, slugify } from '../packages/server/src/modules/news/slug.ts';
+import { reindex, reindexAll } from '../packages/server/src/modules/search/indexer.ts';
 import { insertUser } from '../packages/server/src/modules/users/service.ts';
 import { hashPassword } from '../packages/server/src/platform/auth.ts';
 import type { Actor } from '../packages/server/src/platform/context.ts';
@@ -2071,6 +2073,363 @@ async function searchIndex(g: Generation): Promise<void> {
   );
 }
 
+// ---- News (the public portal) ----------------------------------------------------------------
+
+/** Published news at scale 1 (DESIGN §6: the seed's ×10), with a few drafts and scheduled items. */
+const NEWS_PUBLISHED = 3_000;
+const NEWS_DRAFT_SHARE = 0.02;
+const NEWS_SCHEDULED = 8;
+
+const NEWS_OPENINGS: readonly Pair[] = [
+  [
+    'The meeting was attended by the heads of the delegations of the member states and representatives of the Secretariat.',
+    'В заседании приняли участие главы делегаций государств-членов и представители Секретариата.',
+  ],
+  [
+    'The participants exchanged views on the state of military-economic cooperation.',
+    'Участники обменялись мнениями о состоянии военно-экономического сотрудничества.',
+  ],
+  [
+    'The Secretariat informs that the materials are available to the delegations.',
+    'Секретариат сообщает, что материалы доступны делегациям.',
+  ],
+  [
+    'Journalists may apply for accreditation to the press service of the Secretariat.',
+    'Журналисты могут обратиться за аккредитацией в пресс-службу Секретариата.',
+  ],
+];
+const PRESS_PREFIXES: readonly Pair[] = [
+  ['On ', ''],
+  ['Press release: on ', 'Пресс-релиз: '],
+  ['Briefing on ', 'Брифинг: '],
+  ['Statement on ', 'Заявление: '],
+];
+
+interface NewsMeeting {
+  id: string;
+  bodyId: string;
+  kind: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  bodyKind: string;
+  name: LocalizedText;
+  genitive: Pair;
+}
+
+/** Sentences of the catalog's vocabulary until about `words` words, in paragraphs and sections. */
+function newsMarkdown(
+  rng: Random,
+  words: number,
+  topic: Pair,
+  genitive: Pair,
+  opening: Pair,
+): { en: string; ru: string } {
+  const body = { genitive } as BodyRef;
+  const out: [string[], string[]] = [[opening[0]], [opening[1]]];
+  let count = opening[0].split(' ').length;
+  let paragraph: [string[], string[]] = [[], []];
+  const flush = () => {
+    if (paragraph[0].length > 0) {
+      out[0].push(paragraph[0].join(' '));
+      out[1].push(paragraph[1].join(' '));
+      paragraph = [[], []];
+    }
+  };
+  while (count < words) {
+    const s = fill(
+      rng.pick(DOCUMENT_SENTENCES),
+      rng.chance(0.5) ? topic : rng.pick(DECISION_TOPICS),
+      body,
+      null,
+    );
+    paragraph[0].push(s.en);
+    paragraph[1].push(s.ru);
+    count += s.en.split(' ').length;
+    if (paragraph[0].length >= rng.int(3, 5)) {
+      flush();
+      if (rng.chance(0.2)) {
+        const heading = rng.pick(DOCUMENT_SECTIONS);
+        out[0].push(`## ${heading[0]}`);
+        out[1].push(`## ${heading[1]}`);
+      } else if (rng.chance(0.15)) {
+        const items = rng.sample(DOCUMENT_LIST_ITEMS, rng.int(2, 4));
+        out[0].push(
+          items.map((i, j) => `- ${i[0]}${j === items.length - 1 ? '.' : ';'}`).join('\n'),
+        );
+        out[1].push(
+          items.map((i, j) => `- ${i[1]}${j === items.length - 1 ? '.' : ';'}`).join('\n'),
+        );
+        count += items.reduce((a, i) => a + i[0].split(' ').length, 0);
+      }
+    }
+  }
+  flush();
+  return { en: `${out[0].join('\n\n')}\n`, ru: `${out[1].join('\n\n')}\n` };
+}
+
+/**
+ * About 3,000 published news items over the ten years, shaped as createNewsItem and
+ * publishNewsItem write them: announcements of the announced and held commission and council
+ * meetings (three to six weeks before), news of every held meeting (and of the results for
+ * statutory bodies, commissions and councils), press releases on the decisions' subjects for the
+ * rest; 85% in both languages, 10% English only, 5% Russian only; a summary and a Markdown body
+ * of 300–600 words, `body_html` by the server's renderLocalizedMarkdown, `search_text` by its
+ * searchText, slugs by its slugify/firstFreeSlug. Also 2% drafts and eight items scheduled in the
+ * coming month. Reads the meetings and bodies from the database, so that it also fills a kept
+ * database made before news existed (run.ts --reuse).
+ */
+async function news(g: Generation): Promise<void> {
+  const rng = g.rng;
+  const rows = await g.db
+    .selectFrom('meetings')
+    .innerJoin('bodies', 'bodies.id', 'meetings.bodyId')
+    .select([
+      'meetings.id',
+      'meetings.bodyId',
+      'meetings.number',
+      'meetings.kind',
+      'meetings.status',
+      'meetings.startDate',
+      'meetings.endDate',
+      'bodies.kind as bodyKind',
+      'bodies.name',
+      'bodies.nameGenitive',
+    ])
+    .orderBy('meetings.startDate')
+    .execute();
+  const meetingsList: NewsMeeting[] = rows.map((r) => {
+    const name = JSON.parse(r.name) as LocalizedText;
+    const genitive = r.nameGenitive ? (JSON.parse(r.nameGenitive) as LocalizedText) : null;
+    return {
+      id: r.id,
+      bodyId: r.bodyId,
+      kind: r.kind,
+      status: r.status,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      bodyKind: r.bodyKind,
+      // English from the name ("of the Commission …": the generated genitives carry their own
+      // "the"), Russian from the genitive.
+      name: {
+        en: meetingName(toRoman(r.number), r.kind, name, null).en,
+        ru: meetingName(toRoman(r.number), r.kind, name, genitive).ru,
+      },
+      genitive: [genitive?.en ?? name.en ?? '', genitive?.ru ?? name.ru ?? ''],
+    };
+  });
+  const author = await g.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', BENCH_EMAIL)
+    .executeTakeFirst();
+  const today = isoDate(g.today);
+  const nowStamp = new Date().toISOString();
+  const taken = new Set<string>();
+  type Plan = {
+    section: 'news' | 'announcements' | 'press_releases';
+    title: Pair;
+    summary: Pair;
+    topic: Pair;
+    genitive: Pair;
+    opening: Pair;
+    meetingId: string | null;
+    bodyId: string | null;
+    day: Date;
+  };
+  const plans: Plan[] = [];
+  const secretariat: Pair = ['the Secretariat', 'Секретариата'];
+  for (const m of meetingsList) {
+    const date = formatLongDate(dayOf(m.startDate));
+    const name: Pair = [m.name.en ?? '', m.name.ru ?? ''];
+    const topic = rng.pick(AGENDA_TOPICS);
+    const major = m.bodyKind === 'commission' || m.bodyKind === 'council';
+    if (major && (m.status === 'held' || m.status === 'announced')) {
+      const day = addDays(dayOf(m.startDate), -rng.int(21, 42));
+      if (isoDate(day) <= today) {
+        plans.push({
+          section: 'announcements',
+          title: [`The ${name[0]} will be held on ${date[0]}`, `${name[1]} состоится ${date[1]}`],
+          summary: [
+            `The agenda includes the question of ${topic[0]}.`,
+            `В повестку дня включён вопрос ${about(topic[1])} ${topic[1]}.`,
+          ],
+          topic,
+          genitive: m.genitive,
+          opening: rng.pick(NEWS_OPENINGS),
+          meetingId: m.id,
+          bodyId: m.bodyId,
+          day,
+        });
+      }
+    }
+    if (m.status === 'held') {
+      const day = addDays(dayOf(m.endDate), rng.int(0, 2));
+      plans.push({
+        section: 'news',
+        title: [`The ${name[0]} has been held`, `Состоялось ${name[1]}`],
+        summary: [
+          `The meeting considered the question of ${topic[0]} and adopted decisions.`,
+          `На заседании рассмотрен вопрос ${about(topic[1])} ${topic[1]} и приняты решения.`,
+        ],
+        topic,
+        genitive: m.genitive,
+        opening: NEWS_OPENINGS[0] as Pair,
+        meetingId: m.id,
+        bodyId: m.bodyId,
+        day,
+      });
+      if (major || m.bodyKind === 'statutory_body') {
+        plans.push({
+          section: 'news',
+          title: [`Results of the ${name[0]}`, `Итоги: ${name[1]}`],
+          summary: [
+            `The decisions of the meeting on ${topic[0]} are being sent to the member states.`,
+            `Решения заседания ${about(topic[1])} ${topic[1]} направляются государствам-членам.`,
+          ],
+          topic,
+          genitive: m.genitive,
+          opening: NEWS_OPENINGS[1] as Pair,
+          meetingId: m.id,
+          bodyId: m.bodyId,
+          day: addDays(day, rng.int(3, 10)),
+        });
+      }
+    }
+  }
+  const target = scaled(g, NEWS_PUBLISHED);
+  const span = Math.round((g.today.getTime() - g.windowStart.getTime()) / DAY_MS);
+  while (plans.length < target) {
+    const topic = rng.pick(rng.chance(0.5) ? AGENDA_TOPICS : DECISION_TOPICS);
+    const prefix = rng.pick(PRESS_PREFIXES);
+    const ru = prefix[1]
+      ? `${prefix[1]}${about(topic[1])} ${topic[1]}`
+      : `${about(topic[1], true)} ${topic[1]}`;
+    plans.push({
+      section: 'press_releases',
+      title: [`${prefix[0]}${topic[0]}`, ru],
+      summary: [
+        `The Secretariat reports on the work of the member states on ${topic[0]}.`,
+        `Секретариат сообщает о работе государств-членов по вопросу ${about(topic[1])} ${topic[1]}.`,
+      ],
+      topic,
+      genitive: secretariat,
+      opening: rng.pick(NEWS_OPENINGS.slice(2)),
+      meetingId: null,
+      bodyId: null,
+      day: addDays(g.windowStart, rng.int(0, span)),
+    });
+  }
+  plans.sort((a, b) => a.day.getTime() - b.day.getTime());
+  const drafts = Math.round(plans.length * NEWS_DRAFT_SHARE);
+  const total = plans.length + drafts + NEWS_SCHEDULED;
+  function* newsRows(): Generator<Row<'newsItems'>> {
+    for (let i = 0; i < total; i++) {
+      const status =
+        i < plans.length ? 'published' : i < plans.length + drafts ? 'draft' : 'scheduled';
+      const plan =
+        status === 'published'
+          ? (plans[i] as Plan)
+          : {
+              ...(plans[rng.int(0, plans.length - 1)] as Plan),
+              section: 'press_releases' as const,
+            };
+      const languages = rng.chance(0.85) ? ['en', 'ru'] : rng.chance(0.67) ? ['en'] : ['ru'];
+      const pick = (pair: Pair): LocalizedText =>
+        Object.fromEntries(languages.map((l) => [l, pair[l === 'en' ? 0 : 1]]));
+      const title = pick(plan.title);
+      const summary = pick(plan.summary);
+      const markdown = newsMarkdown(
+        rng,
+        rng.int(300, 600),
+        plan.topic,
+        plan.genitive,
+        plan.opening,
+      );
+      const body = pick([markdown.en, markdown.ru]);
+      const slug = firstFreeSlug(slugify(title.en ?? title.ru ?? '') || 'news', taken);
+      taken.add(slug);
+      let publishedAt: string | null = null;
+      let publishAt: string | null = null;
+      let created: string;
+      if (status === 'published') {
+        publishedAt = stampOn(g, plan.day);
+        created = new Date(Date.parse(publishedAt) - rng.int(1, 48) * 3_600_000).toISOString();
+      } else if (status === 'scheduled') {
+        publishAt = stampOn(g, addDays(g.today, rng.int(2, 30)));
+        publishedAt = publishAt;
+        created = nowStamp;
+      } else {
+        created = stampOn(g, addDays(g.today, -rng.int(0, 20)));
+      }
+      yield {
+        id: newId(),
+        slug,
+        section: plan.section,
+        title: storeText(title) as string,
+        summary: storeText(summary),
+        body: JSON.stringify(body),
+        bodyHtml: JSON.stringify(renderLocalizedMarkdown(body)),
+        status,
+        publishAt,
+        publishedAt,
+        meetingId: status === 'published' ? plan.meetingId : null,
+        bodyId: status === 'published' ? plan.bodyId : null,
+        imageSha256: null,
+        imageAlt: null,
+        searchText: searchText(slug, title, summary),
+        version: status === 'draft' ? 1 : 2,
+        createdAt: created,
+        updatedAt: publishedAt && status === 'published' ? publishedAt : created,
+        createdBy: author?.id ?? null,
+      };
+    }
+  }
+  await insertRows(g, 'newsItems', total, newsRows());
+}
+
+/**
+ * Adds the news to a kept database made before news existed (run.ts --reuse), when it has none:
+ * the `news` area, then the news entries of the search index (as the service's reindex does).
+ */
+export async function addNews(
+  db: Db,
+  dialect: DialectName,
+  progress: Progress,
+  options: Partial<GenerateOptions> = {},
+): Promise<{ items: number; ms: number } | null> {
+  const existing = await db
+    .selectFrom('newsItems')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) {
+    return null;
+  }
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+  const started = performance.now();
+  const today = new Date(
+    Date.UTC(opts.today.getUTCFullYear(), opts.today.getUTCMonth(), opts.today.getUTCDate()),
+  );
+  const g = {
+    db,
+    dialect,
+    rng: new Random(opts.seed),
+    progress,
+    scale: opts.scale,
+    today,
+    windowStart: addDays(today, 182 - SCALE.years * 365),
+    counts: {},
+  } as unknown as Generation;
+  await news(g);
+  const ids = await db.selectFrom('newsItems').select('id').execute();
+  await db.transaction().execute(async (trx) => {
+    for (const { id } of ids) {
+      await reindex(trx, 'news', id);
+    }
+  });
+  return { items: ids.length, ms: performance.now() - started };
+}
+
 /** The areas in dependency order. A new area is one more function here. */
 export const AREAS: readonly Area[] = [
   { name: 'member states', run: memberStates },
@@ -2088,6 +2447,7 @@ export const AREAS: readonly Area[] = [
   { name: 'decision aggregates', run: decisionAggregates },
   { name: 'implementation reviews', run: implementationReviews },
   { name: 'documents', run: documents },
+  { name: 'news', run: news },
   { name: 'search index', run: searchIndex },
   { name: 'planner statistics', run: plannerStatistics },
 ];
