@@ -40,7 +40,15 @@ export async function emptyApp(): Promise<EmptyApp> {
   } else {
     handle = openDatabase(`sqlite:${path.join(dir, 'plenum.db')}`);
   }
-  await migrateToLatest(handle.db, handle.schema);
+  try {
+    await migrateToLatest(handle.db, handle.schema);
+  } catch (error) {
+    // Leave nothing behind when the setup itself fails.
+    await handle.close();
+    await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const config = loadConfig(
     { PLENUM_DATA_DIR: dir },
     { logLevel: 'silent', webDir: path.join(dir, 'no-web') },
