@@ -413,28 +413,6 @@ export async function existingReferences(
 export const projectExists = async (db: Tx, id: string) =>
   !!(await db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst());
 
-/** The audit events of a result, newest first (at most 500). */
-export function findIpResultHistory(db: Tx, id: string) {
-  return db
-    .selectFrom('auditEvents as e')
-    .leftJoin('users as u', 'u.id', 'e.actorId')
-    .select([
-      'e.seq',
-      'e.at',
-      'e.actorId',
-      'u.name as actorName',
-      'e.action',
-      'e.entityType',
-      'e.entityId',
-      'e.change',
-    ])
-    .where('e.entityType', '=', 'ip_result')
-    .where('e.entityId', '=', id)
-    .orderBy('e.seq', 'desc')
-    .limit(500)
-    .execute();
-}
-
 /** The readable results linked to a decision, oldest first. */
 export const ipResultsNamingDecision = (db: Tx, actor: Actor, decisionId: string) =>
   db

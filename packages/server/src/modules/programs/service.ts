@@ -33,13 +33,9 @@ import {
   searchText,
   storeText,
 } from '../../platform/text.ts';
+import { entryHistory } from '../audit/history.ts';
 import { reindex } from '../search/indexer.ts';
-import {
-  checkBody,
-  checkDecisionIds,
-  linkedDecisions,
-  registerHistory,
-} from '../standards/service.ts';
+import { checkBody, checkDecisionIds, linkedDecisions } from '../standards/service.ts';
 import * as repo from './repository.ts';
 
 function stale(what: string, current: number): AppError {
@@ -382,10 +378,7 @@ export async function getProgramHistory(
 ): Promise<{ items: RegisterHistoryEvent[] }> {
   await loadProgram(ctx, id);
   return {
-    items: await registerHistory(ctx.db, 'program', id, [
-      'program_measure',
-      'program_measure_report',
-    ]),
+    items: await entryHistory(ctx.db, 'program', id, ['program_measure', 'program_measure_report']),
   };
 }
 

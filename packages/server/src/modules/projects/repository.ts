@@ -333,28 +333,6 @@ export async function summaryByState(db: Tx, kind: string | undefined) {
   return [...out.values()];
 }
 
-/** The audit events of a project, newest first (at most 500). */
-export function findProjectHistory(db: Tx, projectId: string) {
-  return db
-    .selectFrom('auditEvents as e')
-    .leftJoin('users as u', 'u.id', 'e.actorId')
-    .select([
-      'e.seq',
-      'e.at',
-      'e.actorId',
-      'u.name as actorName',
-      'e.action',
-      'e.entityType',
-      'e.entityId',
-      'e.change',
-    ])
-    .where('e.entityType', '=', 'project')
-    .where('e.entityId', '=', projectId)
-    .orderBy('e.seq', 'desc')
-    .limit(500)
-    .execute();
-}
-
 /** Projects linked to a decision, oldest first. */
 export const projectsNamingDecision = (db: Tx, decisionId: string) =>
   db

@@ -21,6 +21,7 @@ import { newId } from '../../platform/ids.ts';
 import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { likePattern, parseText, searchText, storeText } from '../../platform/text.ts';
+import { entryHistory } from '../audit/history.ts';
 import { reindex } from '../search/indexer.ts';
 import { type Format, type Lang, projectExport } from './export.ts';
 import * as repo from './repository.ts';
@@ -413,18 +414,7 @@ export async function getProjectHistory(
 ): Promise<{ items: RegisterHistoryEvent[] }> {
   requireRole(ctx.actor, 'secretariat', 'admin');
   await loadProject(ctx, id);
-  const rows = await repo.findProjectHistory(ctx.db, id);
-  return {
-    items: rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      change: JSON.parse(row.change) as unknown,
-    })),
-  };
+  return { items: await entryHistory(ctx.db, 'project', id) };
 }
 
 /**

@@ -268,40 +268,6 @@ export async function replaceStandardDecisions(
   }
 }
 
-/**
- * The audit trail of an entry and of its children, newest first (at most 500 events). Children
- * are audited with entity ids `<entry id>/<child key>`, so their events stay findable after the
- * child itself is gone.
- */
-export function historyOf(db: Tx, entityType: string, id: string, childTypes: string[]) {
-  return db
-    .selectFrom('auditEvents as e')
-    .leftJoin('users as u', 'u.id', 'e.actorId')
-    .select([
-      'e.seq',
-      'e.at',
-      'e.actorId',
-      'u.name as actorName',
-      'e.action',
-      'e.entityType',
-      'e.entityId',
-      'e.change',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('e.entityType', '=', entityType), eb('e.entityId', '=', id)]),
-        eb.and([
-          eb('e.entityType', 'in', childTypes),
-          // Ids are UUIDs: no LIKE wildcard can occur in the prefix.
-          eb('e.entityId', 'like', `${id}/%`),
-        ]),
-      ]),
-    )
-    .orderBy('e.seq', 'desc')
-    .limit(500)
-    .execute();
-}
-
 export function standardsNamingDecision(db: Tx, decisionId: string) {
   return db
     .selectFrom('standardDecisions as l')

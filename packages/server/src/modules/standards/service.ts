@@ -34,6 +34,7 @@ import {
   searchText,
   storeText,
 } from '../../platform/text.ts';
+import { entryHistory } from '../audit/history.ts';
 import { reindex } from '../search/indexer.ts';
 import * as repo from './repository.ts';
 
@@ -694,25 +695,6 @@ export async function adoptionMatrix(ctx: Ctx, q: AdoptionMatrixQuery): Promise<
 
 // ---- History and cross-links -------------------------------------------------------------------
 
-/** The audit trail of a register entry and its children (see repo.historyOf), newest first. */
-export async function registerHistory(
-  db: Tx,
-  entityType: string,
-  id: string,
-  childTypes: string[],
-): Promise<RegisterHistoryEvent[]> {
-  const rows = await repo.historyOf(db, entityType, id, childTypes);
-  return rows.map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    change: JSON.parse(row.change) as unknown,
-  }));
-}
-
 /**
  * GET /standards/{id}/history: the standard's changes and its adoption records', newest first.
  * Every reader of the standard reads its history: adoption is not secret, and the register has
@@ -723,7 +705,7 @@ export async function getStandardHistory(
   id: string,
 ): Promise<{ items: RegisterHistoryEvent[] }> {
   await loadStandard(ctx, id);
-  return { items: await registerHistory(ctx.db, 'standard', id, ['standard_adoption']) };
+  return { items: await entryHistory(ctx.db, 'standard', id, ['standard_adoption']) };
 }
 
 /**
