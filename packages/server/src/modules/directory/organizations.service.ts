@@ -11,6 +11,7 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { toPage } from '../../platform/pagination.ts';
 import { searchText, storeText } from '../../platform/text.ts';
+import { reindexOrganization } from '../search/indexer.ts';
 import * as repo from './organizations.repository.ts';
 import { deleteIfVersion, updateIfVersion } from './repository.ts';
 import {
@@ -111,7 +112,13 @@ export async function updateOrganization(
     updateAudited(
       ctx,
       { entityType: 'organization', entityId: id, before, after: repo.mapOrganization(next) },
-      (trx) => updateIfVersion(trx, 'organizations', id, current.version, next),
+      async (trx) => {
+        const updated = await updateIfVersion(trx, 'organizations', id, current.version, next);
+        if (current.name !== next.name) {
+          await reindexOrganization(trx, id);
+        }
+        return updated;
+      },
     ),
   );
 }

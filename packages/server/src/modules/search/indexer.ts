@@ -476,6 +476,19 @@ export async function reindexBody(db: Tx, bodyId: string): Promise<void> {
   }
 }
 
+/**
+ * Projects and IP results are found by the names of their organizations: renaming one refreshes
+ * the entries that name it.
+ */
+export async function reindexOrganization(db: Tx, organizationId: string): Promise<void> {
+  for (const id of await repo.projectIdsOfOrganization(db, organizationId)) {
+    await reindex(db, 'project', id);
+  }
+  for (const id of await repo.ipResultIdsOfOrganization(db, organizationId)) {
+    await reindex(db, 'ip_result', id);
+  }
+}
+
 /** Removes a record's entry (and its children's) from the index. */
 export async function removeFromIndex(db: Tx, type: SearchType, id: string): Promise<void> {
   await repo.deleteSearchDocuments(db, type, [id]);

@@ -126,6 +126,28 @@ describe(`search of the registers (${DIALECT})`, () => {
     expect(await ids('delegateArm', 'zeppelinworks')).toEqual([id]);
     expect(await ids('anonymous', 'gyroscope')).toEqual([]);
 
+    // A renamed participant renames what the project is found by.
+    const current = await t.as('secretariat', {
+      method: 'GET',
+      url: `/api/v1/organizations/${org.arm}`,
+    });
+    const renamed = await t.as('secretariat', {
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.arm}`,
+      headers: { 'if-match': `"${current.json().version}"` },
+      payload: { name: { en: 'Airshipworks', ru: 'Дирижаблестрой' } },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await ids('observer', 'airshipworks')).toEqual([id]);
+    expect(await ids('observer', 'zeppelinworks')).toEqual([]);
+    const back = await t.as('secretariat', {
+      method: 'PATCH',
+      url: `/api/v1/organizations/${org.arm}`,
+      headers: { 'if-match': `"${renamed.json().version}"` },
+      payload: { name: { en: 'Zeppelinworks', ru: 'Цеппелинверк' } },
+    });
+    expect(back.statusCode).toBe(200);
+
     await send('DELETE', `/projects/${id}`);
     expect(await ids('secretariat', 'gyroscope')).toEqual([]);
   });

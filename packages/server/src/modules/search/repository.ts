@@ -817,3 +817,25 @@ export function mapEntry(row: EntryRow): {
 }
 
 export const PUBLIC_STATUSES: readonly string[] = PUBLIC_MEETING_STATUSES;
+
+/** Projects in which an organization takes part. */
+export async function projectIdsOfOrganization(db: Tx, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('projectParticipants')
+    .select('projectId')
+    .distinct()
+    .where('organizationId', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.projectId);
+}
+
+/** IP results of which an organization holds rights. */
+export async function ipResultIdsOfOrganization(db: Tx, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ipRightsHolders')
+    .select('ipResultId')
+    .distinct()
+    .where('organizationId', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.ipResultId);
+}
