@@ -114,6 +114,10 @@ describe('news: from a meeting to the public portal', () => {
 
     const title = page.getByRole('textbox', { name: 'Title (English)' });
     await title.fill('Dushanbe hosts the XXI meeting of the Commission');
+    // The preview renders the Markdown being typed, before any save.
+    const text = page.getByRole('textbox', { name: 'Text (Markdown) (English)' });
+    await text.fill(`${await text.inputValue()}\n\nA **live preview** line.`);
+    await page.locator('.plenum-news-preview strong', { hasText: 'live preview' }).waitFor();
     // Publication waits for the change to be saved.
     expect(await page.getByRole('button', { name: 'Publish now' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -355,6 +355,36 @@ describe(`news (${DIALECT})`, () => {
       ]);
     });
 
+    it('renders a live preview as a saved body would be, for the secretariat only', async () => {
+      const markdown = '**Bold** text <script>alert(1)</script> [x](javascript:alert(2))';
+      const res = await t.as('secretariat', {
+        method: 'POST',
+        url: '/api/v1/news/preview',
+        payload: { markdown },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const { html } = res.json() as { html: string };
+      expect(html).toContain('<strong>Bold</strong>');
+      expect(html).not.toContain('<script>');
+      expect(html).not.toMatch(/href="javascript:/);
+      const saved = await draft({ body: { en: markdown } });
+      expect(saved.bodyHtml.en).toBe(html);
+      for (const caller of ['delegateArm', 'observer'] as const) {
+        const refused = await t.as(caller, {
+          method: 'POST',
+          url: '/api/v1/news/preview',
+          payload: { markdown },
+        });
+        expect(refused.statusCode).toBe(403);
+      }
+      const tooLong = await t.as('secretariat', {
+        method: 'POST',
+        url: '/api/v1/news/preview',
+        payload: { markdown: 'x'.repeat(200_001) },
+      });
+      expect(tooLong.statusCode).toBe(400);
+    });
+
     it('publishes at a past date for an archive item, and refuses a future one', async () => {
       const item = await draft({ title: { en: 'From the earlier site' } });
       const future = await act(item.id, 'publish', 'secretariat', {

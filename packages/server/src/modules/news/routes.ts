@@ -57,6 +57,21 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.post(
+    '/news/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Render Markdown as the portal will, for the editor’s live preview',
+        description:
+          'The same renderer as stored texts (no raw HTML passes through); nothing is saved.',
+        body: z.object({ markdown: z.string().max(200_000) }).strict(),
+        response: { 200: z.object({ html: z.string() }) },
+      },
+    },
+    async (request) => service.previewMarkdown(ctxOf(request), request.body.markdown),
+  );
+
+  r.post(
     '/news',
     {
       schema: {

@@ -18,7 +18,7 @@ import { type Actor, type Ctx, nowIso, type Tx } from '../../platform/context.ts
 import { guardConstraints, isUniqueViolation } from '../../platform/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { renderLocalizedMarkdown } from '../../platform/markdown.ts';
+import { renderLocalizedMarkdown, renderMarkdown } from '../../platform/markdown.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import {
   likePattern,
@@ -548,4 +548,10 @@ export async function publishDueNews(
       return flipped;
     }
   }
+}
+
+/** POST /news/preview: the editor's live preview, rendered as a saved body would be. */
+export function previewMarkdown(ctx: Ctx, markdown: string): { html: string } {
+  requireContentWriter(ctx.actor);
+  return { html: renderMarkdown(markdown) };
 }

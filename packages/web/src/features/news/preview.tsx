@@ -1,7 +1,10 @@
 import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import type { Language, NewsItem, NewsSection } from '@plenum/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
 import type { TextValues } from '../../app/forms.ts';
 import { fileUrl } from './api.ts';
 
@@ -23,9 +26,10 @@ function pick(text: TextValues, lang: Language): { text: string; lang: Language 
 }
 
 /**
- * The public page as the portal will show it, live. The body's HTML is the server's rendering
- * (markdown-it without raw HTML: safe) of the saved text; while the text differs from what is
- * saved it shows as plain text, since the workspace carries no Markdown renderer of its own.
+ * The public page as the portal will show it, live. The body's HTML is always the server's
+ * rendering (markdown-it without raw HTML: safe): of the saved text, or — while the text differs
+ * from what is saved — of the text being typed, fetched from /news/preview a moment after the
+ * typing pauses, so the workspace needs no Markdown renderer of its own.
  */
 export function NewsPreview({
   values,
@@ -46,6 +50,15 @@ export function NewsPreview({
     saved && (saved.body?.[body.lang] ?? '').trim() === body.text
       ? saved.bodyHtml[body.lang]
       : undefined;
+  const [typed] = useDebouncedValue(body.text, 400);
+  const live = useQuery({
+    queryKey: ['news', 'preview', typed],
+    queryFn: () => api.post<{ html: string }>('/news/preview', { markdown: typed }),
+    enabled: savedHtml === undefined && typed.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const html = savedHtml ?? live.data?.html;
   const date =
     saved?.publishedAt ?? (saved?.status === 'scheduled' ? saved.publishAt : null) ?? null;
   const dateText = date
@@ -105,10 +118,10 @@ export function NewsPreview({
           <div lang={body.lang !== lang ? body.lang : undefined}>
             {!body.text ? (
               <Text c="dimmed">{t('news.previewEmpty')}</Text>
-            ) : savedHtml !== undefined ? (
+            ) : html !== undefined ? (
               // The server's rendering: markdown-it with html off, so no raw HTML passes through.
               // biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered, sanitized field
-              <div dangerouslySetInnerHTML={{ __html: savedHtml }} />
+              <div dangerouslySetInnerHTML={{ __html: html }} />
             ) : (
               <>
                 <Text size="sm" c="dimmed" mb="xs" lang={i18n.language}>
