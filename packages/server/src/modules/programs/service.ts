@@ -25,6 +25,7 @@ import { diff, recordAudit } from '../../platform/audit.ts';
 import { type Ctx, nowIso, type Tx, todayIso } from '../../platform/context.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { requireTransition } from '../../platform/lifecycle.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import {
   likePattern,
@@ -273,19 +274,6 @@ export async function createProgram(ctx: Ctx, input: ProgramCreate): Promise<Pro
   return getProgram(ctx, id);
 }
 
-/** A status change the lifecycle does not allow answers 409 (PROGRAM_TRANSITIONS). */
-function checkProgramTransition(from: ProgramStatus, to: ProgramStatus): void {
-  if (from !== to && !PROGRAM_TRANSITIONS[from].includes(to)) {
-    const allowed = PROGRAM_TRANSITIONS[from];
-    throw new AppError(
-      'invalid_transition',
-      allowed.length === 0
-        ? `A ${from} program cannot change its status.`
-        : `A ${from} program can only become ${allowed.join(' or ')}, not ${to}.`,
-    );
-  }
-}
-
 export async function updateProgram(
   ctx: Ctx,
   id: string,
@@ -298,7 +286,12 @@ export async function updateProgram(
     throw stale('program', current.version);
   }
   if (patch.status !== undefined) {
-    checkProgramTransition(current.status as ProgramStatus, patch.status);
+    requireTransition(
+      'program',
+      PROGRAM_TRANSITIONS,
+      current.status as ProgramStatus,
+      patch.status,
+    );
   }
   checkPeriod(patch.periodFrom ?? current.periodFrom, patch.periodTo ?? current.periodTo);
   await ctx.db.transaction().execute(async (trx) => {
@@ -591,19 +584,6 @@ export async function createMeasure(
   return presentMeasure(ctx.db, programId, id);
 }
 
-/** A status change the measure lifecycle does not allow answers 409 (MEASURE_TRANSITIONS). */
-function checkMeasureTransition(from: MeasureStatus, to: MeasureStatus): void {
-  if (from !== to && !MEASURE_TRANSITIONS[from].includes(to)) {
-    const allowed = MEASURE_TRANSITIONS[from];
-    throw new AppError(
-      'invalid_transition',
-      allowed.length === 0
-        ? `A ${from} measure cannot change its status.`
-        : `A ${from} measure can only become ${allowed.join(' or ')}, not ${to}.`,
-    );
-  }
-}
-
 function descendantsOf(rows: repo.MeasureRow[], id: string): Set<string> {
   const out = new Set<string>();
   const walk = (parent: string) => {
@@ -628,7 +608,12 @@ function nextProgress(
   change: { status?: MeasureStatus; progress?: number },
 ): { status: string; progress: number } {
   if (change.status !== undefined) {
-    checkMeasureTransition(current.status as MeasureStatus, change.status);
+    requireTransition(
+      'measure',
+      MEASURE_TRANSITIONS,
+      current.status as MeasureStatus,
+      change.status,
+    );
   }
   if (change.progress !== undefined && hasChildren) {
     throw new AppError(

@@ -26,6 +26,7 @@ import { type Ctx, nowIso, type Tx } from '../../platform/context.ts';
 import { guardConstraints, isUniqueViolation } from '../../platform/db-errors.ts';
 import { AppError, type FieldError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { requireTransition } from '../../platform/lifecycle.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import {
   likePattern,
@@ -330,19 +331,6 @@ export async function createStandard(ctx: Ctx, input: StandardCreate): Promise<S
   return getStandard(ctx, id);
 }
 
-/** A status change the lifecycle does not allow answers 409 (STANDARD_TRANSITIONS). */
-function checkTransition(from: StandardStatus, to: StandardStatus): void {
-  if (from !== to && !STANDARD_TRANSITIONS[from].includes(to)) {
-    const allowed = STANDARD_TRANSITIONS[from];
-    throw new AppError(
-      'invalid_transition',
-      allowed.length === 0
-        ? `A ${from} standard cannot change its status.`
-        : `A ${from} standard can only become ${allowed.join(' or ')}, not ${to}.`,
-    );
-  }
-}
-
 export async function updateStandard(
   ctx: Ctx,
   id: string,
@@ -355,7 +343,12 @@ export async function updateStandard(
     throw stale('standard', current.version);
   }
   if (patch.status !== undefined) {
-    checkTransition(current.status as StandardStatus, patch.status);
+    requireTransition(
+      'standard',
+      STANDARD_TRANSITIONS,
+      current.status as StandardStatus,
+      patch.status,
+    );
   }
   await ctx.db.transaction().execute(async (trx) => {
     await checkReferences(ctx, trx, patch);
