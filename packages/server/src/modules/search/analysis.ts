@@ -157,25 +157,26 @@ interface Span {
 }
 
 /**
- * Where the query's terms occur in `text`, in order (at most up to SCAN_LIMIT). A cheap prefix
- * test skips most words before stemming them: a stem starts like its word, but for a changed
- * last letter (policy → polici).
+ * Where the query's terms occur in `text`, in order, up to `stop` characters after the first.
+ * `lower` is `text` normalized, when that kept its length (positions map one to one): each word
+ * is then a slice of it rather than a lower-cased copy. A cheap prefix test skips most words before
+ * stemming them: a stem starts like its word, but for a changed last letter (policy → polici).
  */
-function findMatches(text: string, terms: Set<string>, stop: number): Span[] {
+function findMatches(text: string, lower: string | null, terms: Set<string>, stop: number): Span[] {
   const prefixes = [...terms].map((t) => t.slice(0, Math.max(1, t.length - 1)));
   const spans: Span[] = [];
-  const scanned = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
-  for (const match of scanned.matchAll(WORD)) {
+  for (const match of text.matchAll(WORD)) {
     const start = match.index;
     if (spans.length > 0 && start > stop + (spans[0]?.start ?? 0)) {
       break;
     }
-    const word = normalize(match[0]);
+    const end = start + match[0].length;
+    const word = lower === null ? normalize(match[0]) : lower.slice(start, end);
     if (!prefixes.some((p) => word.startsWith(p))) {
       continue;
     }
     if (terms.has(stemWord(word))) {
-      spans.push({ start, end: start + match[0].length });
+      spans.push({ start, end });
     }
   }
   return spans;
@@ -206,12 +207,17 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * so a long text without a match (a title hit's file text) costs a few indexOf calls, not a
  * regular-expression walk over every word.
  */
-function firstMatch(text: string, terms: Set<string>): number {
+export function firstMatch(text: string, terms: Set<string>): number {
   const scanned = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
   const lower = normalize(scanned);
   if (lower.length !== scanned.length) {
     // Lower-casing changed lengths (rare letters): positions would not map; walk the words.
-    return findMatches(scanned, terms, 0)[0]?.start ?? -1;
+    for (const match of scanned.matchAll(WORD)) {
+      if (terms.has(stemWord(normalize(match[0])))) {
+        return match.index;
+      }
+    }
+    return -1;
   }
   let best = -1;
   for (const term of terms) {
@@ -236,24 +242,40 @@ function firstMatch(text: string, terms: Set<string>): number {
 const WINDOW_BEFORE = SNIPPET_BEFORE * 8;
 const WINDOW_AFTER = SNIPPET_LENGTH * 8;
 
+/** The terms a snippet looks for: every term of the query's phrases. */
+export const snippetTerms = (phrases: QueryPhrase[]) => new Set(phrases.flat());
+
+const NON_SPACE = /\S/g;
+
+/** Whether `text` has anything but whitespace in [from, to) (without copying it). */
+function hasContent(text: string, from: number, to: number): boolean {
+  NON_SPACE.lastIndex = from;
+  const found = NON_SPACE.exec(text);
+  return found !== null && found.index < to;
+}
+
 /**
- * An excerpt of `text` around its first matches of the query terms, as segments: matched words
- * flagged, everything else plain. Without a match, the start of the text. Only a window around
- * the first match is compacted and scanned, whatever the length of the text.
+ * An excerpt of `text` around its first match of the query's terms at `at` (firstMatch), as
+ * segments: matched words flagged, everything else plain; with `at` -1, the start of the text.
+ * Only a window around the match is compacted and scanned, whatever the length of the text.
  */
-export function snippetOf(
-  text: string,
-  phrases: QueryPhrase[],
-): { segments: SnippetSegment[]; matched: boolean } {
-  const terms = new Set(phrases.flat());
-  const at = firstMatch(text, terms);
+export function snippetAt(text: string, terms: Set<string>, at: number): SnippetSegment[] {
   const from = at > WINDOW_BEFORE ? at - WINDOW_BEFORE : 0;
   const to = Math.min(text.length, Math.max(at, 0) + WINDOW_AFTER);
-  const compact = text.slice(from, to).replace(/\s+/gu, ' ').trim();
+  const compact = text.slice(from, to).replace(/\s+/g, ' ').trim();
   if (compact.length === 0) {
-    return { segments: [], matched: false };
+    return [];
   }
-  const spans = at === -1 ? [] : findMatches(compact, terms, SNIPPET_LENGTH - SNIPPET_BEFORE);
+  const lower = normalize(compact);
+  const spans =
+    at === -1
+      ? []
+      : findMatches(
+          compact,
+          lower.length === compact.length ? lower : null,
+          terms,
+          SNIPPET_LENGTH - SNIPPET_BEFORE,
+        );
   const first = spans[0];
   const start = first ? wordBoundary(compact, first.start - SNIPPET_BEFORE, true) : 0;
   const end = wordBoundary(compact, start + SNIPPET_LENGTH, false);
@@ -273,11 +295,11 @@ export function snippetOf(
     cursor = span.end;
   }
   plain(end);
-  if (start > 0 || (from > 0 && /\S/u.test(text.slice(0, from)))) {
+  if (start > 0 || (from > 0 && hasContent(text, 0, from))) {
     segments.unshift({ text: '… ', match: false });
   }
-  if (end < compact.length || (to < text.length && /\S/u.test(text.slice(to)))) {
+  if (end < compact.length || (to < text.length && hasContent(text, to, text.length))) {
     segments.push({ text: ' …', match: false });
   }
-  return { segments, matched: first !== undefined };
+  return segments;
 }

@@ -391,15 +391,57 @@ export type Counts = Map<SearchType, number>;
  * once, without a reindex. Read once per search; the queries then filter the restricted matches
  * by these ids instead of joining and checking every restricted match.
  */
-export async function admittedEntries(db: Tx, actor: Actor): Promise<number[] | null> {
+export async function admittedEntries(
+  db: Tx,
+  actor: Actor,
+  /** What the kept answers belong to: the database (not a transaction on it). */
+  cacheKey: object = db,
+): Promise<number[] | null> {
   if (scopeOf(actor) !== 'signedIn') {
     return null;
   }
-  const bodyIds = [...actor.bodyIds];
+  const bodyIds = [...actor.bodyIds].sort();
   const memberState = actor.role === 'delegate' ? actor.memberState : null;
   if (bodyIds.length === 0 && memberState === null) {
     return null;
   }
+  // The same readers (state and bodies) are admitted to the same entries until something is
+  // written: every change of a document, its access list or the index appends to the audit
+  // chain, and a rebuilt index gets new entry ids. So the answer is kept per database and reader
+  // against the newest audit sequence and entry id — read on this instance and others alike.
+  const probe = await sql<{ seq: number | null; entry: number | null }>`select
+    (select max(seq) from audit_events) as seq, (select max(id) from search_documents) as entry`
+    .execute(db)
+    .then((r) => r.rows[0]);
+  const version = `${probe?.seq ?? 0}|${probe?.entry ?? 0}`;
+  const key = `${memberState ?? ''}|${bodyIds.join(',')}`;
+  let cache = admittedCache.get(cacheKey);
+  if (cache?.version !== version) {
+    cache = { version, readers: new Map() };
+    admittedCache.set(cacheKey, cache);
+  }
+  const cached = cache.readers.get(key);
+  if (cached) {
+    return cached;
+  }
+  const ids = await readAdmittedEntries(db, memberState, bodyIds, actor);
+  if (cache.readers.size >= ADMITTED_CACHE_READERS) {
+    cache.readers.clear();
+  }
+  cache.readers.set(key, ids);
+  return ids;
+}
+
+/** Readers whose admitted entries are kept per database (a state's delegates share one). */
+const ADMITTED_CACHE_READERS = 500;
+const admittedCache = new WeakMap<object, { version: string; readers: Map<string, number[]> }>();
+
+async function readAdmittedEntries(
+  db: Tx,
+  memberState: string | null,
+  bodyIds: string[],
+  actor: Actor,
+): Promise<number[]> {
   const listed = [
     ...(memberState !== null ? [sql`document_access.member_state = ${memberState}`] : []),
     ...(bodyIds.length > 0 ? [sql`document_access.body_id in (${sql.join(bodyIds)})`] : []),

@@ -655,6 +655,8 @@ describe(`search (${DIALECT})`, () => {
       expect(ids(await hits('delegateBlr', { q: 'armoured' }))).toEqual([documents.restricted]);
       await patch(['ARM']);
       expect(ids(await hits('delegateArm', { q: 'armoured' }))).toEqual([documents.restricted]);
+      // A state taken off the list loses the hit at once (no answer kept from before).
+      expect((await hits('delegateBlr', { q: 'armoured' })).items).toEqual([]);
     });
   });
 

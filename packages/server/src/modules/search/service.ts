@@ -10,7 +10,7 @@ import {
 import type { Ctx, Tx } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
-import { parseQuery, type QueryPhrase, snippetOf } from './analysis.ts';
+import { firstMatch, parseQuery, type QueryPhrase, snippetAt, snippetTerms } from './analysis.ts';
 import * as repo from './repository.ts';
 
 /** Deepest result reachable by paging; relevance past it is noise and costs a full sort. */
@@ -36,29 +36,33 @@ function offsetOf(cursor: string | undefined): number {
   return value;
 }
 
-/** The snippet from the preferred language's text when it matches, else from the other one. */
-function snippet(
+/**
+ * The snippet from the preferred language's text when it matches, else from the other one;
+ * without a match (a title hit), the start of the text in the first language that has one.
+ * The match is located in each language first and the excerpt built once, for the chosen one.
+ */
+export function snippetFor(
   body: Partial<Record<Language, string>>,
   phrases: QueryPhrase[],
   preferred: Language | undefined,
 ): Pick<SearchHit, 'snippet' | 'snippetLanguage'> {
   const order: Language[] = preferred === 'ru' ? ['ru', 'en'] : ['en', 'ru'];
-  let fallback: Pick<SearchHit, 'snippet' | 'snippetLanguage'> | null = null;
+  const terms = snippetTerms(phrases);
   for (const lang of order) {
     const text = body[lang];
-    if (!text) {
-      continue;
-    }
-    const { segments, matched } = snippetOf(text, phrases);
-    if (matched) {
-      return { snippet: segments, snippetLanguage: lang };
-    }
-    // Without a match (a title hit), the start of the text in the first language that has one.
-    if (fallback === null && segments.length > 0) {
-      fallback = { snippet: segments, snippetLanguage: lang };
+    const at = text ? firstMatch(text, terms) : -1;
+    if (text && at !== -1) {
+      return { snippet: snippetAt(text, terms, at), snippetLanguage: lang };
     }
   }
-  return fallback ?? { snippet: [], snippetLanguage: null };
+  for (const lang of order) {
+    const text = body[lang];
+    const segments = text ? snippetAt(text, terms, -1) : [];
+    if (segments.length > 0) {
+      return { snippet: segments, snippetLanguage: lang };
+    }
+  }
+  return { snippet: [], snippetLanguage: null };
 }
 
 /**
@@ -86,7 +90,7 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
       phrases,
       actor: ctx.actor,
       type: query.type,
-      admitted: await repo.admittedEntries(db, ctx.actor),
+      admitted: await repo.admittedEntries(db, ctx.actor, ctx.db),
     };
     const { counts, restricted } = await repo.countByType(db, ctx.dialect, filter);
     if (restricted === 0) {
@@ -125,7 +129,7 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
       continue;
     }
     const { hit, body } = repo.mapEntry(entry);
-    items.push({ ...hit, ...snippet(body, phrases, query.lang) });
+    items.push({ ...hit, ...snippetFor(body, phrases, query.lang) });
   }
   // Counts stop at the cap (a broad query's exact count costs a read of every match).
   const facets = emptyFacets();
