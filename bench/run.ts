@@ -113,8 +113,9 @@ interface Endpoint {
   /** POSTs the 20 MB multipart upload body to the (single) path instead of GETs. */
   upload?: boolean;
   /**
-   * Concurrent connections, when not --connections: the implementation review's budget is the
-   * time of one review (a person opening it), not of ten at once queued behind each other.
+   * Concurrent connections, when not --connections: the implementation review's and search's
+   * budgets are the time of one review or search (a person opening it), not of ten at once queued
+   * behind each other.
    */
   connections?: number;
 }
@@ -323,24 +324,36 @@ function endpoints(s: Samples): Endpoint[] {
     },
     {
       id: 'search',
-      label: `GET ${API}/search?q=… (English words, decision numbers)`,
+      label: `GET ${API}/search?q=… (English words, decision numbers; 1 connection)`,
       server: 'plenum',
       kind: 'search',
       paths: [...SEARCH_QUERIES_EN, '21/3', ...s.decisionNumbers].map(searchPath),
+      connections: 1,
     },
     {
       id: 'search-ru',
-      label: `GET ${API}/search?q=… (Russian words)`,
+      label: `GET ${API}/search?q=… (Russian words; 1 connection)`,
       server: 'plenum',
       kind: 'search',
       paths: SEARCH_QUERIES_RU.map(searchPath),
+      connections: 1,
     },
     {
       id: 'search-delegate',
-      label: `GET ${API}/search?q=… as a delegate (access lists applied)`,
+      label: `GET ${API}/search?q=… as a delegate (access lists applied; 1 connection)`,
       server: 'plenum',
       kind: 'search',
       as: 'delegate',
+      paths: [...SEARCH_QUERIES_EN, ...SEARCH_QUERIES_RU, '21/3', ...s.decisionNumbers].map(
+        searchPath,
+      ),
+      connections: 1,
+    },
+    {
+      id: 'search-load',
+      label: `GET ${API}/search?q=… (English and Russian words, decision numbers; at --connections)`,
+      server: 'plenum',
+      kind: 'search-load',
       paths: [...SEARCH_QUERIES_EN, ...SEARCH_QUERIES_RU, '21/3', ...s.decisionNumbers].map(
         searchPath,
       ),

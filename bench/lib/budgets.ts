@@ -12,6 +12,7 @@ export type EndpointKind =
   | 'home'
   | 'review'
   | 'search'
+  | 'search-load'
   | 'upload';
 
 export interface Budget {
@@ -71,13 +72,23 @@ export const BUDGETS: Record<Exclude<EndpointKind, 'baseline'>, Budget> = {
     p99Below: true,
     text: 'implementation review: p99 < 100 ms',
   },
-  // DESIGN §6: "search p95 < 50 ms"; its ratio is reported, not judged.
+  // DESIGN §6: "search p95 < 50 ms": the time of a search as the person searching sees it (one
+  // connection, as the review); its ratio is reported, not judged.
   search: {
     baseline: 'json',
     minRatio: null,
     maxP99Ms: null,
     maxP95Ms: 50,
     text: 'search: p95 < 50 ms',
+  },
+  // Search at --connections, every query set at once: how many searches a second the server
+  // answers and what queueing does to their latency. DESIGN §6 sets no budget for it: reported.
+  'search-load': {
+    baseline: 'json',
+    minRatio: null,
+    maxP99Ms: null,
+    reportOnly: true,
+    text: 'search under load: no budget (reported)',
   },
   // DESIGN §6 sets uploads no budget: the ratio to a bare multipart route is reported.
   upload: {
