@@ -10,9 +10,14 @@ import Fastify, { type FastifyInstance, type FastifyRequest, LogController } fro
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { type Db, type DbHandle, type DialectName, openDatabase } from './db/dialect.ts';
+import { aknRoutes } from './interchange/akn/routes.ts';
+import { minutesRoutes } from './interchange/minutes/routes.ts';
+import { oparlRoutes } from './interchange/oparl/routes.ts';
+import { packRoutes } from './interchange/pack/routes.ts';
 import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarFeedRoutes } from './modules/calendar-feeds/routes.ts';
 import { consultationRoutes } from './modules/consultations/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
@@ -20,10 +25,12 @@ import { documentRoutes } from './modules/documents/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
 import { ipResultRoutes } from './modules/ip-results/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { newsRoutes } from './modules/news/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { oidcRoutes } from './modules/oidc/routes.ts';
 import { programRoutes } from './modules/programs/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { registerRoutes } from './modules/registers/routes.ts';
@@ -166,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin, { db: handle.db });
   // Before the API scope: its hook (a write clears cached portal pages) must reach the API routes.
   await app.register(portalRoutes);
+  await app.register(oparlRoutes, { prefix: '/oparl/v1.1' });
 
   await app.register(
     async (api) => {
@@ -189,9 +197,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes);
       await api.register(ipResultRoutes);
       await api.register(registerRoutes);
+      await api.register(importRoutes);
+      await api.register(aknRoutes);
+      await api.register(packRoutes);
+      await api.register(oidcRoutes);
+      await api.register(minutesRoutes);
     },
     { prefix: API_PREFIX },
   );
+  // The personal calendar: its API under /api/v1/auth, its feed at /calendar/{secret}.ics.
+  await app.register(calendarFeedRoutes);
 
   await registerWebClient(app, config.webDir);
   return app;

@@ -1,5 +1,57 @@
 import path from 'node:path';
+import { ROLES } from '@plenum/shared';
 import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Plain http reaches a provider only on this machine: development and the tests' provider. */
+export const isAllowedIssuer = (url: URL) =>
+  url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+
+/** `value=role,value=role`: which value of the role claim gives which role. */
+const ZRoleMap = z.string().transform((text, ctx) => {
+  const entries: { value: string; role: (typeof ROLES)[number] }[] = [];
+  for (const part of text.split(',')) {
+    const at = part.lastIndexOf('=');
+    const value = part.slice(0, at).trim();
+    const role = part.slice(at + 1).trim();
+    if (at < 1 || !value || !(ROLES as readonly string[]).includes(role)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `PLENUM_OIDC_ROLE_MAP: "${part.trim()}" is not value=${ROLES.join('|')}`,
+      });
+      return z.NEVER;
+    }
+    entries.push({ value, role: role as (typeof ROLES)[number] });
+  }
+  return entries;
+});
+
+/** Single sign-on through an OpenID Connect provider (PLENUM_OIDC_*). */
+const ZOidcConfig = z.object({
+  /** The provider's issuer URL; https, or http on a loopback address (development, tests). */
+  issuer: z
+    .url()
+    .refine(
+      (u) => URL.canParse(u) && isAllowedIssuer(new URL(u)),
+      'PLENUM_OIDC_ISSUER must be https (http only on localhost)',
+    ),
+  clientId: z.string().min(1),
+  /** Absent for a public client (PKCE alone). */
+  clientSecret: z.string().min(1).optional(),
+  scopes: z
+    .string()
+    .refine((s) => s.split(/\s+/).includes('openid'), 'PLENUM_OIDC_SCOPES must include openid'),
+  /** The claim holding the role values (a string or an array); a dotted path reaches nested ones. */
+  roleClaim: z.string().min(1),
+  roleMap: ZRoleMap.pipe(z.array(z.object({ value: z.string(), role: z.enum(ROLES) })).min(1)),
+  /** The claim holding a delegate's member state (ISO 3166-1 alpha-3). */
+  stateClaim: z.string().min(1),
+  /** The text of the sign-in button. */
+  label: z.string().min(1).max(80),
+  /** Create unknown users at their first sign-in; otherwise they must exist (verified e-mail). */
+  createUsers: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+});
+export type OidcConfig = z.infer<typeof ZOidcConfig>;
 
 const ZConfig = z.object({
   databaseUrl: z.string().min(1),
@@ -29,6 +81,15 @@ const ZConfig = z.object({
   secureCookies: z.boolean(),
   /** Largest accepted upload in bytes (PLENUM_FILES_MAX_BYTES, 50 MB by default). */
   filesMaxBytes: z.coerce.number().int().positive(),
+  /** Single sign-on; null unless PLENUM_OIDC_ISSUER is set. */
+  oidc: ZOidcConfig.nullable(),
+  /**
+   * The jurisdiction code of Akoma Ntoso IRIs (PLENUM_AKN_JURISDICTION, `csto` by default): part
+   * of every FRBR IRI (/akn/{code}/…), so choose it once before publishing.
+   */
+  aknJurisdiction: z
+    .string()
+    .regex(/^[a-z][a-z0-9.-]{1,31}$/, 'PLENUM_AKN_JURISDICTION must be lowercase a-z, 0-9, . or -'),
 });
 export type Config = z.infer<typeof ZConfig>;
 
@@ -68,6 +129,20 @@ export function loadConfig(
     webDir: env.PLENUM_WEB_DIR ?? path.resolve(here, '../../web/dist'),
     secureCookies: publicUrl.startsWith('https:'),
     filesMaxBytes: env.PLENUM_FILES_MAX_BYTES ?? String(50 * 1024 * 1024),
+    aknJurisdiction: env.PLENUM_AKN_JURISDICTION || 'csto',
+    oidc: env.PLENUM_OIDC_ISSUER
+      ? {
+          issuer: env.PLENUM_OIDC_ISSUER,
+          clientId: env.PLENUM_OIDC_CLIENT_ID,
+          clientSecret: env.PLENUM_OIDC_CLIENT_SECRET || undefined,
+          scopes: env.PLENUM_OIDC_SCOPES || 'openid email profile',
+          roleClaim: env.PLENUM_OIDC_ROLE_CLAIM || 'groups',
+          roleMap: env.PLENUM_OIDC_ROLE_MAP,
+          stateClaim: env.PLENUM_OIDC_STATE_CLAIM || 'member_state',
+          label: env.PLENUM_OIDC_LABEL || 'Single sign-on',
+          createUsers: (env.PLENUM_OIDC_CREATE_USERS || 'true').toLowerCase(),
+        }
+      : null,
     ...overrides,
   });
   if (!parsed.success) {

@@ -320,4 +320,39 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'An organization, member state, body, project or decision named was removed meanwhile.':
     'Указанная организация, государство-член, орган, проект или решение тем временем удалены.',
   // ---- end projects and IP results ----
+  // ---- single sign-on ----
+  'Give a path of this site, such as /app/': 'Укажите путь на этом сайте, например /app/',
+  'Single sign-on is not configured.': 'Единый вход не настроен.',
+  'The sign-on provider cannot be reached; try again later.':
+    'Поставщик единого входа недоступен; повторите попытку позже.',
+  // ---- end single sign-on ----
+  // ---- meeting packs ----
+  'Nothing was added or changed on the agenda since the last issue; there is no addendum to issue.':
+    'С момента предыдущего выпуска в повестке ничего не добавлено и не изменено; выпускать дополнение нечего.',
+  'Another issue of this pack was published meanwhile; issue again to see what is new.':
+    'Тем временем был выпущен другой выпуск комплекта; выпустите снова, чтобы увидеть новое.',
+  'No such pack.': 'Такого комплекта нет.',
+  // ---- end meeting packs ----
+  // ---- minutes ----
+  'Minutes exist only for meetings in session (a draft) or held.':
+    'Протокол существует только у идущих (проект) или проведённых заседаний.',
+  'Revisions of the minutes are issued once the meeting is held.':
+    'Редакции протокола выпускаются после проведения заседания.',
+  'These minutes were approved; approved minutes are final and take no further revisions.':
+    'Протокол утверждён; утверждённый протокол окончателен, новые редакции не выпускаются.',
+  'This revision is already approved.': 'Эта редакция уже утверждена.',
+  'Only the latest revision of the minutes can be approved; a later one was issued.':
+    'Утвердить можно только последнюю редакцию протокола; выпущена более поздняя.',
+  'Minutes are approved at a later meeting of the same body':
+    'Протокол утверждается на одном из следующих заседаний того же органа',
+  'The approving meeting must be in session or held':
+    'Заседание, на котором утверждается протокол, должно идти или быть проведено',
+  'The date of approval must be a day of the approving meeting':
+    'Дата утверждения должна приходиться на один из дней этого заседания',
+  'This revision changed meanwhile; reload and try again.':
+    'Редакция тем временем изменилась; обновите страницу и повторите.',
+  'No such revision of these minutes.': 'Такой редакции протокола нет.',
+  'Another revision of these minutes was issued at the same moment; reload and try again.':
+    'В тот же момент была выпущена другая редакция протокола; обновите страницу и повторите.',
+  // ---- end minutes ----
 };

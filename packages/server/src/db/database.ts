@@ -1,10 +1,14 @@
 import type { Generated } from 'kysely';
+import type { CalendarFeedTables } from './tables/calendar-feeds.ts';
 import type { ConsultationTables } from './tables/consultations.ts';
 import type { DecisionTables } from './tables/decisions.ts';
 import type { DocumentTables } from './tables/documents.ts';
 import type { IpResultTables } from './tables/ip-results.ts';
+import type { MinutesTables } from './tables/minutes.ts';
 import type { NewsTables } from './tables/news.ts';
 import type { NotificationTables } from './tables/notifications.ts';
+import type { OidcTables } from './tables/oidc.ts';
+import type { PackTables } from './tables/packs.ts';
 import type { ProgramTables } from './tables/programs.ts';
 import type { ProjectTables } from './tables/projects.ts';
 import type { SearchTables } from './tables/search.ts';
@@ -17,6 +21,7 @@ import type { StandardTables } from './tables/standards.ts';
  */
 export interface Database
   extends DecisionTables,
+    CalendarFeedTables,
     DocumentTables,
     ConsultationTables,
     NotificationTables,
@@ -25,7 +30,10 @@ export interface Database
     StandardTables,
     ProgramTables,
     ProjectTables,
-    IpResultTables {
+    IpResultTables,
+    MinutesTables,
+    OidcTables,
+    PackTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;

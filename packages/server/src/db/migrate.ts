@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -13,10 +13,29 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await withCatalogRetry(() => migrator.migrateToLatest(), schema);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(error)}`);
   }
   return (results ?? []).map((r) => r.migrationName);
+}
+
+/**
+ * Runs a migrator, once more when PostgreSQL reports that another schema vanished meanwhile:
+ * Kysely looks for its bookkeeping tables with a catalog query over every schema, which fails
+ * when some other schema is dropped at that instant (parallel test runs drop theirs all the
+ * time). Nothing was applied then: on PostgreSQL a run is one transaction.
+ */
+export async function withCatalogRetry(
+  run: () => Promise<MigrationResultSet>,
+  schema: string | undefined,
+): Promise<MigrationResultSet> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await run();
+    const vanished = /schema "([^"]+)" does not exist/.exec(String(result.error ?? ''));
+    if (!vanished || vanished[1] === schema || attempt >= 5) {
+      return result;
+    }
+  }
 }

@@ -15,6 +15,7 @@ import {
   IconLogout,
   IconMessages,
   IconNews,
+  IconTableImport,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -130,6 +131,10 @@ export function AppLayout() {
           label: t('nav.organizations'),
           icon: <IconBuildingBank {...icon} />,
         },
+        // Import writes the directory: the secretariat's and admins' only.
+        ...(me?.user.role === 'secretariat' || me?.user.role === 'admin'
+          ? [{ to: '/imports', label: t('nav.import'), icon: <IconTableImport {...icon} /> }]
+          : []),
       ],
     },
     {

@@ -26,7 +26,11 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (s: Search): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  validateSearch: (s: Search): { redirect?: string; error?: string } => ({
+    redirect: str(s.redirect),
+    // Why a single sign-on ended here (the server's /auth/oidc/callback).
+    error: str(s.error),
+  }),
   beforeLoad: async ({ context }) => {
     if (await context.queryClient.ensureQueryData(meQuery)) {
       throw redirect({ to: '/' });
@@ -544,6 +548,15 @@ const tokensRoute = createRoute({
   ),
 });
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports',
+  component: lazyRouteComponent(
+    withPageStrings(() => import('../features/imports/import-page.tsx')),
+    'ImportPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -600,6 +613,7 @@ const routeTree = rootRoute.addChildren([
     searchRoute,
     notificationsRoute,
     waitingRoute,
+    importsRoute,
   ]),
 ]);
 

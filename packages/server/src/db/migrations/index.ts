@@ -11,6 +11,10 @@ import * as m0009 from './2026_11_27_0009_news.ts';
 import * as m0010 from './2026_11_27_0010_search_speed.ts';
 import * as m0011 from './2026_11_27_0011_registers_standards_programs.ts';
 import * as m0012 from './2026_11_27_0012_registers_projects_ip.ts';
+import * as m0013 from './2026_11_27_0013_minutes.ts';
+import * as m0014 from './2026_11_27_0014_meeting_packs.ts';
+import * as m0015 from './2026_11_27_0015_calendar_feeds.ts';
+import * as m0016 from './2026_11_27_0016_oidc.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +30,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0010_search_speed': m0010,
   '2026_11_27_0011_registers_standards_programs': m0011,
   '2026_11_27_0012_registers_projects_ip': m0012,
+  '2026_11_27_0013_minutes': m0013,
+  '2026_11_27_0014_meeting_packs': m0014,
+  '2026_11_27_0015_calendar_feeds': m0015,
+  '2026_11_27_0016_oidc': m0016,
 };

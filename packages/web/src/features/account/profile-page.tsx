@@ -21,6 +21,7 @@ import { useErrorHandler } from '../../app/form-errors.ts';
 import { issueMessage } from '../../app/forms.ts';
 import { DetailCard, DetailField } from '../../components/detail.tsx';
 import { PageHeader } from '../../components/page.tsx';
+import { CalendarFeedCard } from './calendar-feed.tsx';
 
 function NameForm() {
   const { t } = useTranslation();
@@ -166,6 +167,7 @@ export function ProfilePage(): JSX.Element {
           </Title>
           <PasswordForm />
         </Paper>
+        <CalendarFeedCard />
       </Stack>
     </>
   );

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, type JSX, useState } from 'react';
+import { type FormEvent, type JSX, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { signIn } from '../../app/auth.ts';
@@ -24,13 +24,24 @@ export function LoginPage(): JSX.Element {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { redirect } = useSearch({ from: '/login' });
+  const { redirect, error: ssoError } = useSearch({ from: '/login' });
   const [error, setError] = useState<unknown>(null);
+  // The single sign-on button's label, when the server has a provider configured.
+  const [sso, setSso] = useState<string>();
+  useEffect(() => {
+    fetch('/api/v1/auth/providers')
+      .then((r) => r.json())
+      .then((p: { oidc?: { label: string } }) => setSso(p.oidc?.label))
+      .catch(() => {});
+  }, []);
   const [busy, setBusy] = useState(false);
   // Two fields need no form library: keeping it out keeps the first page light (DESIGN §6).
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState({ email: false, password: false });
+
+  // Only paths inside the workspace are followed after sign-in.
+  const target = redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/';
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,8 +55,6 @@ export function LoginPage(): JSX.Element {
     setError(null);
     try {
       await signIn(queryClient, values.email.trim(), values.password);
-      // Only paths inside the workspace are followed after sign-in.
-      const target = redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/';
       await navigate({ to: target });
     } catch (e) {
       setError(e);
@@ -76,6 +85,11 @@ export function LoginPage(): JSX.Element {
                   {t('login.subtitle')}
                 </Text>
               </div>
+              {ssoError && error === null && (
+                <Alert color="red" role="alert" title={t('login.failed')}>
+                  {t(ssoError === 'sso_denied' ? 'login.sso_denied' : 'login.sso_failed')}
+                </Alert>
+              )}
               {error !== null && (
                 <Alert
                   color="red"
@@ -105,6 +119,15 @@ export function LoginPage(): JSX.Element {
               <Button type="submit" loading={busy} fullWidth>
                 {t('login.submit')}
               </Button>
+              {sso && (
+                <Button
+                  component="a"
+                  variant="default"
+                  href={`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(`/app${target}`)}`}
+                >
+                  {sso}
+                </Button>
+              )}
             </Stack>
           </form>
         </Paper>

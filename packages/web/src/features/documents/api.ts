@@ -74,65 +74,90 @@ export const councilMeetingsQuery = queryOptions({
 /** The address of a download (a plain link: the browser sends the session cookie). */
 export const downloadUrl = (path: string, query?: Query) => API_BASE + withQuery(path, query);
 
+export interface UploadOptions {
+  /** The session's CSRF token (cookie-authenticated writes need it). */
+  csrfToken: string | null;
+  onProgress: (fraction: number) => void;
+  /** Sent as X-Plenum-Language, for problems in the user's language. */
+  language?: string;
+  /** For a raw body (a sheet); a FormData body sets its own. */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+const networkError = () =>
+  new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: 'network' });
+
 /**
- * Uploads a file with progress (fetch reports no upload progress, XMLHttpRequest does). The CSRF
- * token is the session's, as the API client sends it.
+ * POSTs a body to the API with upload progress (fetch reports none, XMLHttpRequest does), with
+ * the session cookie and CSRF token, for every upload of the workspace. Resolves with the JSON of
+ * a 2xx answer; rejects with an ApiError carrying the problem, or an AbortError when `signal`
+ * aborts. (Here rather than in app/api.ts: this module is already on the dashboard's route, not
+ * on the login page's, whose budget has no room for it.)
  */
+export function postWithProgress<T>(
+  path: string,
+  body: XMLHttpRequestBodyInit,
+  o: UploadOptions,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (o.contentType) {
+      xhr.setRequestHeader('Content-Type', o.contentType);
+    }
+    if (o.language) {
+      xhr.setRequestHeader('X-Plenum-Language', o.language);
+    }
+    if (o.csrfToken) {
+      xhr.setRequestHeader('X-CSRF-Token', o.csrfToken);
+    }
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) {
+        o.onProgress(e.loaded / e.total);
+      }
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    o.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: the problem is made from the status.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        o.onProgress(1);
+        resolve(data as T);
+        return;
+      }
+      const problem: Problem =
+        data && typeof data === 'object' && 'code' in data
+          ? (data as Problem)
+          : {
+              type: 'about:blank',
+              title: xhr.statusText,
+              status: xhr.status,
+              code: xhr.status >= 500 ? 'internal' : 'bad_request',
+            };
+      reject(new ApiError(xhr.status, problem));
+    };
+    xhr.send(body);
+  });
+}
+
+/** Uploads a file to the file store with progress; the answer names the stored file. */
 export function uploadFile(
   file: File,
   csrfToken: string | null,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<FileUpload> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/files`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    if (csrfToken) {
-      xhr.setRequestHeader('X-CSRF-Token', csrfToken);
-    }
-    xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) {
-        onProgress(e.loaded / e.total);
-      }
-    };
-    xhr.onload = () => {
-      if (xhr.status === 201) {
-        onProgress(1);
-        resolve(xhr.response as FileUpload);
-      } else {
-        const problem = xhr.response as Problem | null;
-        reject(
-          new ApiError(
-            xhr.status,
-            problem && typeof problem === 'object' && 'code' in problem
-              ? problem
-              : {
-                  type: 'about:blank',
-                  title: xhr.statusText,
-                  status: xhr.status,
-                  code: 'internal',
-                },
-          ),
-        );
-      }
-    };
-    xhr.onerror = () =>
-      reject(
-        new ApiError(0, {
-          type: 'about:blank',
-          title: 'Network error',
-          status: 0,
-          code: 'network',
-        }),
-      );
-    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort());
-    const body = new FormData();
-    body.append('file', file);
-    xhr.send(body);
-  });
+  const body = new FormData();
+  body.append('file', file);
+  return postWithProgress<FileUpload>('/files', body, { csrfToken, onProgress, signal });
 }
 
 /** Bytes as "12.3 KB" in the interface language. */

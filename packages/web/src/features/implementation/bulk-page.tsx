@@ -16,7 +16,7 @@ import { IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-rea
 import { useQueryClient } from '@tanstack/react-query';
 import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, ApiError } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { useMe, useUser } from '../../app/auth.ts';
 import { notifyError, notifySaved, problemMessage, problemTitle } from '../../app/errors.ts';
 import { currentLanguage } from '../../app/i18n.ts';
@@ -27,6 +27,7 @@ import { MemberStateSelect } from '../../components/selects.tsx';
 import { exportUrl } from '../decisions/api.ts';
 import { AssignmentStatusBadge } from '../decisions/status.tsx';
 import { useStateName } from '../directory/lookups.ts';
+import { postWithProgress } from '../documents/api.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -47,57 +48,18 @@ interface ImportResult {
 }
 
 /** Uploads the sheet with progress; resolves with the answer, rejects with an ApiError. */
-function upload(
+const uploadSheet = (
   file: File,
   dryRun: boolean,
-  csrf: string | null,
+  csrfToken: string | null,
   onProgress: (fraction: number) => void,
-): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/assignments/import?dryRun=${dryRun}`);
-    xhr.setRequestHeader('Content-Type', XLSX);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('X-Plenum-Language', currentLanguage());
-    if (csrf) {
-      xhr.setRequestHeader('X-CSRF-Token', csrf);
-    }
-    xhr.withCredentials = true;
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () =>
-      reject(
-        new ApiError(0, {
-          type: 'about:blank',
-          title: 'Network error',
-          status: 0,
-          code: 'network',
-        }),
-      );
-    xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        data = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(data as ImportResult);
-        return;
-      }
-      const problem =
-        data && typeof data === 'object' && 'code' in data
-          ? (data as Problem)
-          : ({
-              type: 'about:blank',
-              title: xhr.statusText,
-              status: xhr.status,
-              code: xhr.status >= 500 ? 'internal' : 'bad_request',
-            } as Problem);
-      reject(new ApiError(xhr.status, problem));
-    };
-    xhr.send(file);
+) =>
+  postWithProgress<ImportResult>(`/assignments/import?dryRun=${dryRun}`, file, {
+    csrfToken,
+    onProgress,
+    language: currentLanguage(),
+    contentType: XLSX,
   });
-}
 
 function ProgressBar({ value, label }: { value: number; label: string }) {
   const pct = Math.round(value * 100);
@@ -211,7 +173,7 @@ export function BulkPage(): JSX.Element {
     setApplied(null);
     setProgress(0);
     try {
-      const answer = await upload(file, dryRun, me?.csrfToken ?? null, setProgress);
+      const answer = await uploadSheet(file, dryRun, me?.csrfToken ?? null, setProgress);
       if (dryRun) {
         setResult(answer);
       } else {

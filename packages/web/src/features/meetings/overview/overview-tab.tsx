@@ -24,6 +24,10 @@ import { MeetingStatusBadge } from '../status-badge.tsx';
 const MeetingConsultations = lazy(() =>
   import('../../documents/pages.ts').then((m) => ({ default: m.MeetingConsultations })),
 );
+// The meeting pack (issue and download), a chunk of its own.
+const PackPanel = lazy(() => import('../pack-panel.tsx'));
+// The minutes (revisions, downloads), a chunk of its own.
+const MinutesPanel = lazy(() => import('../minutes-panel.tsx'));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -278,6 +282,12 @@ export function OverviewTab(): JSX.Element {
       </Paper>
       <Suspense fallback={null}>
         <MeetingConsultations meeting={m} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <PackPanel meeting={m} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <MinutesPanel meeting={m} />
       </Suspense>
     </Stack>
   );
