@@ -376,6 +376,25 @@ describe(`search (${DIALECT})`, () => {
       expect(markdown).toBe('The Commission approves the plan.');
     });
 
+    it('makes the snippet of a long text from its matching part, whatever the size of the text', async () => {
+      // Over 256 KB stored: PostgreSQL cuts such a body itself instead of sending it whole.
+      const filler = (word: string) => `${word} `.repeat(12_000);
+      const id = await createDocument({
+        title: { en: 'Annex of tables' },
+        classification: 'internal',
+        text: {
+          en: `${filler('table')}The quartermaster signs here. ${filler('row')}`,
+          ru: filler('таблица'),
+        },
+      });
+      const hit = (await hits('secretariat', { q: 'quartermaster' })).items.find(
+        (h) => h.id === id,
+      ) as SearchHit;
+      expect(hit.snippetLanguage).toBe('en');
+      expect(hit.snippet.filter((s) => s.match)).toEqual([{ text: 'quartermaster', match: true }]);
+      expect(hit.snippet.map((s) => s.text).join('')).toContain('The quartermaster signs here.');
+    });
+
     it('gives the type context of meetings and documents', async () => {
       const meeting = (await hits('secretariat', { q: 'Dushanbe', type: 'meeting' })).items[0];
       expect(meeting).toMatchObject({
