@@ -163,6 +163,10 @@ export interface DemoDataset {
   announcements: { meeting: string; publishedAt: string }[];
   /** Other news, published at the given time. */
   news: DemoNews[];
+  /** Minutes issued as a first revision (a draft until a later meeting approves it). */
+  minutes: { meeting: string }[];
+  /** Meeting packs issued for delegates, in the given language. */
+  packs: { meeting: string; lang: 'en' | 'ru' }[];
   /** The registers of cooperation (registers-data.ts). */
   standards: DemoStandard[];
   programs: DemoProgram[];
@@ -591,6 +595,10 @@ export const demoDataset: DemoDataset = {
 
   // The seed itself: the announcement of the XXI meeting, dated as the seed is (24.04.2023).
   announcements: [{ meeting: 'icmec-21', publishedAt: '2023-04-24T06:00:00Z' }],
+  // The XX meeting's minutes as issued for approval at the XXI, and the XXI meeting's pack of
+  // documents for the delegations.
+  minutes: [{ meeting: 'icmec-20' }],
+  packs: [{ meeting: 'icmec-21', lang: 'ru' }],
   news: [
     {
       section: 'news',

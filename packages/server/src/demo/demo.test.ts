@@ -60,22 +60,23 @@ describe(`demo dataset (${DIALECT})`, () => {
 
   it('reports every step of the loading', () => {
     expect(steps).toEqual([
-      '1/16 Administrator',
-      '2/16 Member states',
-      '3/16 Bodies',
-      '4/16 Persons',
-      '5/16 Memberships',
-      '6/16 Organizations',
-      '7/16 Meetings',
-      '8/16 Decisions',
-      '9/16 Assignments',
-      '10/16 Reports',
-      '11/16 Relations',
-      '12/16 Documents',
-      '13/16 Consultations',
-      '14/16 News',
-      '15/16 Registers',
-      '16/16 Users',
+      '1/17 Administrator',
+      '2/17 Member states',
+      '3/17 Bodies',
+      '4/17 Persons',
+      '5/17 Memberships',
+      '6/17 Organizations',
+      '7/17 Meetings',
+      '8/17 Decisions',
+      '9/17 Assignments',
+      '10/17 Reports',
+      '11/17 Relations',
+      '12/17 Documents',
+      '13/17 Consultations',
+      '14/17 News',
+      '15/17 Minutes and packs',
+      '16/17 Registers',
+      '17/17 Users',
     ]);
   });
 
@@ -440,6 +441,17 @@ describe(`demo dataset (${DIALECT})`, () => {
     };
     expect((await as('delegate.blr@plenum.example')).statusCode).toBe(200);
     expect((await as('delegate.kaz@plenum.example')).statusCode).toBe(404);
+  });
+
+  it('issues the XX minutes as a draft revision and the XXI pack for the delegations', async () => {
+    const minutes = await get<{ revisions: { number: number; status: string }[] }>(
+      `/meetings/${demo.ids.meetings['icmec-20']}/minutes`,
+    );
+    expect(minutes.revisions.map((r) => [r.number, r.status])).toEqual([[1, 'draft']]);
+    const packs = await get<{ items: { sequence: number }[] }>(
+      `/meetings/${demo.ids.meetings['icmec-21']}/packs`,
+    );
+    expect(packs.items.map((p) => p.sequence)).toEqual([0]);
   });
 
   it('publishes the announcement of the XXI meeting, as the seed, on the public portal in both languages', async () => {

@@ -119,6 +119,7 @@ const STEPS = [
   'Documents',
   'Consultations',
   'News',
+  'Minutes and packs',
   'Registers',
   'Users',
 ] as const;
@@ -469,6 +470,14 @@ export async function loadDemo(
       news[rest.slug ?? item.id] = item.id;
     }
     done(dataset.announcements.length + dataset.news.length);
+
+    for (const { meeting } of dataset.minutes) {
+      await post(`/meetings/${lookup(meetings, meeting, 'meeting')}/minutes/revisions`, {});
+    }
+    for (const { meeting, lang } of dataset.packs) {
+      await post(`/meetings/${lookup(meetings, meeting, 'meeting')}/pack?lang=${lang}`, {});
+    }
+    done(dataset.minutes.length + dataset.packs.length);
 
     // The registers: standards with each state's adoption, a program's measures and reports,
     // projects of organizations of several states, and the IP results that came of them.
