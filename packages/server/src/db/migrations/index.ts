@@ -15,6 +15,7 @@ import * as m0013 from './2026_11_27_0013_minutes.ts';
 import * as m0014 from './2026_11_27_0014_meeting_packs.ts';
 import * as m0015 from './2026_11_27_0015_calendar_feeds.ts';
 import * as m0016 from './2026_11_27_0016_oidc.ts';
+import * as m0017 from './2026_11_27_0017_search_type_indexes.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0014_meeting_packs': m0014,
   '2026_11_27_0015_calendar_feeds': m0015,
   '2026_11_27_0016_oidc': m0016,
+  '2026_11_27_0017_search_type_indexes': m0017,
 };

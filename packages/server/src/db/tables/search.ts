@@ -44,6 +44,10 @@ export interface SearchKeyTable {
   id: number;
   /** tsvector: terms, adjacent pairs, title keys (marked), type and audience tags. */
   keys: string;
+  /** The entry's type, for the per-type partial GIN indexes (migration 0017). */
+  entityType: string;
+  /** The entry's audience, as search_documents.audience (migration 0017). */
+  audience: string;
 }
 
 export interface SearchTables {
