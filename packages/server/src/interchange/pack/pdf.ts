@@ -7,6 +7,9 @@ import {
   PDFNumber,
   type PDFRef,
 } from 'pdf-lib';
+
+export { PDFDocument };
+
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**

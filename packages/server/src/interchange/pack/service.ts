@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { AgendaItem, LocalizedText, Meeting, MeetingPack, PackItem } from '@plenum/shared';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { listAgenda } from '../../modules/agenda/service.ts';
 import { getBody } from '../../modules/directory/bodies.service.ts';
 import type { Download } from '../../modules/exports/download.ts';
@@ -27,15 +27,14 @@ import { plain } from '../minutes/blocks.ts';
 import { markdownBlocks } from '../minutes/markdown.ts';
 import { sectionsPdf } from '../minutes/pdf.ts';
 import { PACK_LABELS } from './labels.ts';
-import {
-  appendPages,
-  type Content,
-  loadPdf,
-  type OutlineEntry,
-  typeset,
-  writeOutline,
-} from './pdf.ts';
+import type { Content, OutlineEntry } from './pdf.ts';
 import * as repo from './repository.ts';
+
+/**
+ * pdf-lib and the pack's PDF helpers, loaded with the first pack: they hold about 25 MB of memory
+ * that a server which never issues a pack should not carry.
+ */
+const pdfTools = () => import('./pdf.ts');
 
 /**
  * Meeting packs (issue 7). A pack is one frozen PDF for every reader of the meeting's internal
@@ -174,6 +173,7 @@ function place(meeting: Meeting, lang: Lang): string {
 
 /** The pages of an included item: its stored PDF, or its Markdown text typeset like minutes. */
 async function readSource(store: FileStore, m: Material, lang: Lang): Promise<PDFDocument | null> {
+  const { loadPdf } = await pdfTools();
   if (m.reason === 'text' && m.text) {
     const title = m.item.title;
     const blocks = markdownBlocks(pick(m.text, lang));
@@ -317,6 +317,7 @@ export async function issuePack(
   }
   // An addendum's agenda shows only the items with new material.
   const items = sequence === 0 ? agenda.items : agenda.items.filter((item) => byItem.has(item.id));
+  const { PDFDocument, appendPages, typeset, writeOutline } = await pdfTools();
   const cover = await PDFDocument.load(
     await typeset(coverDefinition(lang, meeting, body.name, sequence, items, byItem)),
   );

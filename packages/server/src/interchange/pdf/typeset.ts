@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**
@@ -26,8 +25,12 @@ const FONTS = {
 };
 const FONT_FILES = new Set(Object.values(FONTS[PDF_FONT]));
 
-/** Typesets a document definition into a PDF. */
+/**
+ * Typesets a document definition into a PDF. pdfmake is loaded with the first document: it holds
+ * about 25 MB of memory that a server which never typesets should not carry.
+ */
 export async function typesetPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  const { default: pdfmake } = await import('pdfmake');
   // pdfmake is one shared instance: set what it may touch before every document, synchronously
   // with createPdf, so another caller's settings can never apply to this one.
   pdfmake.setFonts(FONTS);
