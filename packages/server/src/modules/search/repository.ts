@@ -646,13 +646,11 @@ function keysQuery(f: SearchFilter, part: Part, audience: 'open' | 'restricted')
   ];
   // A type is not a key here: pgMatchQueries filters on the type column, so the type's own
   // partial index answers (migration 0017).
-  const scope = scopeOf(f.actor);
-  if (audience === 'restricted') {
-    parts.push(`'${audienceTag('restricted')}'`);
-  } else if (scope === 'public') {
+  if (audience === 'open' && scopeOf(f.actor) === 'public') {
     parts.push(`'${audienceTag('public')}'`);
   }
-  // A signed-in reader's open part is filtered on the audience column (pgMatchQueries).
+  // A signed-in reader's open part and the restricted part are filtered on the audience column
+  // (pgMatchQueries).
   return parts.join(' & ');
 }
 
@@ -678,9 +676,12 @@ function pgMatchQueries(f: SearchFilter, part: Part, type: SearchType | undefine
   // Neither restricted nor unpublished: tested on the rows, not as negated keys (migration 0017).
   const open =
     scopeOf(f.actor) === 'signedIn' ? sql`and k.audience in ('public', 'internal')` : sql``;
+  // The restricted entries have a GIN index of their own (migration 0017).
+  const restricted = sql`and k.audience = 'restricted'`;
   const one = (audience: 'open' | 'restricted', more = sql``) =>
     sql`from search_keys k where k.keys @@ ${keysQuery(f, part, audience)}::tsquery
-      ${ofType} ${audience === 'open' ? open : sql``} ${positionCheck(f, part)} ${extra} ${more}`;
+      ${ofType} ${audience === 'open' ? open : restricted} ${positionCheck(f, part)} ${extra}
+      ${more}`;
   // Admitted entries are documents': other types have no restricted part.
   const admitted = type === undefined || type === 'document' ? f.admitted : null;
   return admitted && admitted.length > 0
