@@ -806,7 +806,6 @@ export async function optimizeIndex(db: Tx, dialect: DialectName): Promise<void>
  */
 const SNIPPET_SOURCE_CHARS = 110_000;
 
-/** The stored entries of a page, to build hits from. */
 /**
  * PostgreSQL parses a json text to read a key of it — 3–4 ms for a page of 20 entries of a few KB
  * each, twice (en, ru). An entry up to this size is sent whole and parsed in JavaScript (a
