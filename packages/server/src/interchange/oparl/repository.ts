@@ -1,5 +1,12 @@
 import { PUBLIC_MEETING_STATUSES } from '@plenum/shared';
-import { type Expression, expressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  expressionBuilder,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect.ts';
 import { whereDocumentReadable } from '../../modules/documents/access.ts';
@@ -202,20 +209,30 @@ const bodyColumns = [
   'bodies.createdAt',
 ] as const;
 
+/** A page of a list in key order: the one object asked for (`only`), or the page after the cursor. */
+function pageOf<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  key: string,
+  w: Window,
+): SelectQueryBuilder<DB, TB, O> {
+  let q = query;
+  if (w.only !== undefined) {
+    q = q.where(sql.ref(key), '=', w.only);
+  }
+  if (w.after) {
+    q = q.where(sql.ref(key), '>', w.after[0] as string);
+  }
+  return q.orderBy(sql.ref(key)).limit(w.limit);
+}
+
 export function fetchRootBody(db: Tx, rootId: string, w: Window) {
   const modified = sql<string>`bodies.updated_at`;
-  let query = db
+  const query = db
     .selectFrom('bodies')
     .select([...bodyColumns, modified.as('modified')])
     .where('bodies.id', '=', rootId)
     .where(timeWhere(sql`bodies.created_at`, modified, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('bodies.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('bodies.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('bodies.id').limit(w.limit).execute();
+  return pageOf(query, 'bodies.id', w).execute();
 }
 export type RootBodyRow = Awaited<ReturnType<typeof fetchRootBody>>[number];
 
@@ -240,17 +257,11 @@ export function fetchBodyOrganizations(db: Tx, a: Audience, w: Window) {
         sql`(select max(ms.updated_at) from memberships ms where ms.body_id = bodies.id)`,
       ])
     : sql<string>`bodies.updated_at`;
-  let query = db
+  const query = db
     .selectFrom('bodies')
     .select([...bodyColumns, modified.as('modified')])
     .where(timeWhere(sql`bodies.created_at`, modified, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('bodies.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('bodies.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('bodies.id').limit(w.limit).execute();
+  return pageOf(query, 'bodies.id', w).execute();
 }
 export type BodyOrganizationRow = Awaited<ReturnType<typeof fetchBodyOrganizations>>[number];
 
@@ -262,7 +273,7 @@ export function fetchDelegations(db: Tx, a: Audience, w: Window) {
           where ms.member_state = member_states.code)`,
       ])
     : sql<string>`member_states.updated_at`;
-  let query = db
+  const query = db
     .selectFrom('memberStates')
     .select([
       'memberStates.code',
@@ -272,13 +283,7 @@ export function fetchDelegations(db: Tx, a: Audience, w: Window) {
       modified.as('modified'),
     ])
     .where(timeWhere(sql`member_states.created_at`, modified, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('memberStates.code', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('memberStates.code', '>', w.after[0] as string);
-  }
-  return query.orderBy('memberStates.code').limit(w.limit).execute();
+  return pageOf(query, 'memberStates.code', w).execute();
 }
 export type DelegationRow = Awaited<ReturnType<typeof fetchDelegations>>[number];
 
@@ -314,7 +319,7 @@ export function fetchPersons(db: Tx, a: Audience, w: Window) {
     sql`persons.updated_at`,
     sql`(select max(ms.updated_at) from memberships ms where ms.person_id = persons.id)`,
   ]);
-  let query = db
+  const query = db
     .selectFrom('persons')
     .select([
       'persons.id',
@@ -326,13 +331,7 @@ export function fetchPersons(db: Tx, a: Audience, w: Window) {
     ])
     .where(internalRecord(a.actor))
     .where(timeWhere(sql`persons.created_at`, modified, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('persons.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('persons.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('persons.id').limit(w.limit).execute();
+  return pageOf(query, 'persons.id', w).execute();
 }
 export type PersonRow = Awaited<ReturnType<typeof fetchPersons>>[number];
 
@@ -356,16 +355,10 @@ export type MembershipRow = Awaited<
 >[number];
 
 export function fetchMemberships(db: Tx, a: Audience, w: Window) {
-  let query = selectMemberships(db)
+  const query = selectMemberships(db)
     .where(internalRecord(a.actor))
     .where(timeWhere(sql`memberships.created_at`, sql`memberships.updated_at`, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('memberships.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('memberships.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('memberships.id').limit(w.limit).execute();
+  return pageOf(query, 'memberships.id', w).execute();
 }
 
 export function membershipsOfPersons(db: Tx, personIds: string[]): Promise<MembershipRow[]> {
@@ -419,21 +412,15 @@ function selectMeetings(db: Tx, a: Audience) {
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['execute']>>[number];
 
 export function fetchMeetings(db: Tx, a: Audience, w: Window) {
-  let query = selectMeetings(db, a).where(
+  const query = selectMeetings(db, a).where(
     timeWhere(sql`meetings.created_at`, meetingModified(a), w.filter),
   );
-  if (w.only !== undefined) {
-    query = query.where('meetings.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('meetings.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('meetings.id').limit(w.limit).execute();
+  return pageOf(query, 'meetings.id', w).execute();
 }
 
 /** Meetings with a place: each place is an OParl Location (its meeting's changes date it). */
 export function fetchLocations(db: Tx, a: Audience, w: Window) {
-  let query = db
+  const query = db
     .selectFrom('meetings')
     .select([
       'meetings.id',
@@ -445,13 +432,7 @@ export function fetchLocations(db: Tx, a: Audience, w: Window) {
     .where('meetings.location', 'is not', null)
     .where(meetingVisible(a.actor))
     .where(timeWhere(sql`meetings.created_at`, sql`meetings.updated_at`, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('meetings.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('meetings.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('meetings.id').limit(w.limit).execute();
+  return pageOf(query, 'meetings.id', w).execute();
 }
 export type LocationRow = Awaited<ReturnType<typeof fetchLocations>>[number];
 
@@ -517,16 +498,10 @@ export type AgendaItemRow = Awaited<
 >[number];
 
 export function fetchAgendaItems(db: Tx, a: Audience, w: Window) {
-  let query = selectAgendaItems(db, a).where(
+  const query = selectAgendaItems(db, a).where(
     timeWhere(sql`agenda_items.created_at`, agendaItemModified(a), w.filter),
   );
-  if (w.only !== undefined) {
-    query = query.where('agendaItems.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('agendaItems.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('agendaItems.id').limit(w.limit).execute();
+  return pageOf(query, 'agendaItems.id', w).execute();
 }
 
 /** Every visible item of the given meetings: their numbering depends on the whole agenda. */
@@ -558,7 +533,7 @@ function documentModified(a: Audience): RawBuilder<string> {
 
 export function fetchDocuments(db: Tx, a: Audience, w: Window) {
   const modified = documentModified(a);
-  let query = db
+  const query = db
     .selectFrom('documents')
     .select([
       'documents.id',
@@ -572,13 +547,7 @@ export function fetchDocuments(db: Tx, a: Audience, w: Window) {
     ])
     .where(whereDocumentReadable(a.actor))
     .where(timeWhere(sql`documents.created_at`, modified, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('documents.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('documents.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('documents.id').limit(w.limit).execute();
+  return pageOf(query, 'documents.id', w).execute();
 }
 export type DocumentRow = Awaited<ReturnType<typeof fetchDocuments>>[number];
 
@@ -592,7 +561,7 @@ function decisionModified(a: Audience): RawBuilder<string> {
 
 export function fetchDecisions(db: Tx, a: Audience, w: Window) {
   const modified = decisionModified(a);
-  let query = db
+  const query = db
     .selectFrom('decisions')
     .select([
       'decisions.id',
@@ -609,13 +578,7 @@ export function fetchDecisions(db: Tx, a: Audience, w: Window) {
     ])
     .where(internalRecord(a.actor))
     .where(timeWhere(sql`decisions.created_at`, modified, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('decisions.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('decisions.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('decisions.id').limit(w.limit).execute();
+  return pageOf(query, 'decisions.id', w).execute();
 }
 export type DecisionRow = Awaited<ReturnType<typeof fetchDecisions>>[number];
 
@@ -827,16 +790,10 @@ function selectFileLinks(db: Tx, a: Audience) {
 export type FileRow = Awaited<ReturnType<ReturnType<typeof selectFileLinks>['execute']>>[number];
 
 export function fetchFiles(db: Tx, a: Audience, w: Window) {
-  let query = selectFileLinks(db, a).where(
+  const query = selectFileLinks(db, a).where(
     timeWhere(sql`file_links.created_at`, sql`file_links.created_at`, w.filter),
   );
-  if (w.only !== undefined) {
-    query = query.where('fileLinks.id', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('fileLinks.id', '>', w.after[0] as string);
-  }
-  return query.orderBy('fileLinks.id').limit(w.limit).execute();
+  return pageOf(query, 'fileLinks.id', w).execute();
 }
 
 /** The visible files of the given owners, oldest first. */
@@ -934,20 +891,14 @@ export function fetchTombstones(
   types: readonly TombstoneEntity[],
   w: Window,
 ): Promise<TombstoneRow[]> {
-  let query = db
+  const query = db
     .selectFrom('auditEvents')
     .select(['auditEvents.entityType', 'auditEvents.entityId', 'auditEvents.at'])
     .where('auditEvents.action', '=', 'delete')
     .where('auditEvents.entityType', 'in', [...types])
     .where(tombstoneVisible(a.actor))
     .where(timeWhere(sql`audit_events.at`, sql`audit_events.at`, w.filter));
-  if (w.only !== undefined) {
-    query = query.where('auditEvents.entityId', '=', w.only);
-  }
-  if (w.after) {
-    query = query.where('auditEvents.entityId', '>', w.after[0] as string);
-  }
-  return query.orderBy('auditEvents.entityId').limit(w.limit).execute();
+  return pageOf(query, 'auditEvents.entityId', w).execute();
 }
 
 /** When the deleted entities were created (their first audit event), by id. */
