@@ -33,7 +33,10 @@ export async function withCatalogRetry(
 ): Promise<MigrationResultSet> {
   for (let attempt = 1; ; attempt++) {
     const result = await run();
-    const vanished = /schema "([^"]+)" does not exist/.exec(String(result.error ?? ''));
+    // Another schema, or a table of one, dropped while the catalog was read.
+    const vanished = /(?:schema|relation) "([^".]+)(?:\.[^"]*)?" does not exist/.exec(
+      String(result.error ?? ''),
+    );
     if (!vanished || vanished[1] === schema || attempt >= 5) {
       return result;
     }
