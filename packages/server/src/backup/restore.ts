@@ -7,7 +7,6 @@ import { createGunzip } from 'node:zlib';
 import { type Kysely, Migrator } from 'kysely';
 import tar from 'tar-stream';
 import type { DbHandle } from '../db/dialect.ts';
-import { withCatalogRetry } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { quoteId } from './backup.ts';
 import {
@@ -349,7 +348,7 @@ export async function restoreDatabase(
           `archive to ${target}); restore into a database that was not migrated, or one as old.`,
       );
     }
-    const { error } = await withCatalogRetry(() => migrator.migrateTo(target), handle.schema);
+    const { error } = await migrator.migrateTo(target);
     if (error) {
       throw new Error(`Migrating the database to ${target} failed: ${String(error)}`);
     }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { SchemaScopedPostgresDialect } from './introspector.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -68,7 +69,7 @@ export function openDatabase(url: string, opts: { schema?: string } = {}): DbHan
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: new SchemaScopedPostgresDialect({ pool }, opts.schema ?? 'public'),
       plugins: [new CamelCasePlugin()],
     });
     return { db, dialect: 'postgres', schema: opts.schema ?? 'public', close: () => db.destroy() };
