@@ -8,6 +8,8 @@
  * Options: --duration=S (8) --warmup=S (2) --connections=N (10) --scale=X (1) --pg[=URL]
  *          --only=id,id (endpoint ids) --profile (CPU profile of the Plenum server) --keep
  *          --reuse=FILE|SCHEMA (measure a database kept by --keep instead of generating one)
+ *          --stream-clients=N (1000) --stream-changes=N (20): the live-events run (`--only=stream`
+ *          runs it alone, beside the baselines)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import {
   type EndpointKind,
   judge,
   RSS_BUDGET_BYTES,
+  STREAM_BUDGET_MS,
   type Verdict,
 } from './lib/budgets.ts';
 import { type BenchDatabase, openFreshDatabase, pgUrlFromArgs } from './lib/database.ts';
@@ -30,6 +33,7 @@ import { type LoadResult, runLoad } from './lib/load.ts';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
 import { ServerProcess } from './lib/servers.ts';
+import { measureStreams, type StreamResult } from './lib/stream.ts';
 import { makeUploadBody, runUploadLoad, type UploadBody, uploadOnce } from './lib/upload.ts';
 import type { MemoryReport } from './servers/protocol.ts';
 
@@ -49,6 +53,9 @@ interface RunOptions {
   keep: boolean;
   /** A kept database to measure again: the SQLite file, or with --pg the schema. */
   reuse: string | null;
+  /** Concurrent live-event clients on one meeting, and the changes sent to them. */
+  streamClients: number;
+  streamChanges: number;
 }
 
 function parseOptions(args: readonly string[]): RunOptions {
@@ -76,6 +83,8 @@ function parseOptions(args: readonly string[]): RunOptions {
     '--profile',
     '--keep',
     '--reuse',
+    '--stream-clients',
+    '--stream-changes',
   ];
   for (const a of args) {
     if (a.startsWith('--') && !known.some((k) => a === k || a.startsWith(`${k}=`))) {
@@ -92,6 +101,8 @@ function parseOptions(args: readonly string[]): RunOptions {
     profile: args.includes('--profile'),
     keep: args.includes('--keep'),
     reuse: value('reuse') ?? null,
+    streamClients: Math.round(number('stream-clients', 1000)),
+    streamChanges: Math.round(number('stream-changes', 20)),
   };
 }
 
@@ -656,6 +667,34 @@ function printTable(rows: Row[]): void {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** The id that selects the live-events run in --only. */
+const STREAM_ID = 'stream';
+
+/** The live-events run: delivery latencies and the issue-8 verdict ("within one second"). */
+function printStream(r: StreamResult, memory: MemoryReport | null): boolean {
+  const ms = (v: number) => (Number.isNaN(v) ? '—' : v.toFixed(1));
+  const pass = r.missed === 0 && r.toLast.p99 < STREAM_BUDGET_MS;
+  console.log(
+    `\nLive events: ${formatCount(r.clients)} concurrent streams on one meeting, ` +
+      `${r.changes} changes (all live after ${ms(r.connectMs)} ms)`,
+  );
+  console.log(
+    `  write's 2xx → each client:      p50 ${ms(r.perClient.p50)}  p95 ${ms(r.perClient.p95)}  ` +
+      `p99 ${ms(r.perClient.p99)}  max ${ms(r.perClient.max)} ms`,
+  );
+  const line =
+    `  write's 2xx → the last client:  p50 ${ms(r.toLast.p50)}  p95 ${ms(r.toLast.p95)}  ` +
+    `p99 ${ms(r.toLast.p99)}  max ${ms(r.toLast.max)} ms; budget p99 < ${STREAM_BUDGET_MS} ms, ` +
+    `none missed (${r.missed}): ${pass ? 'PASS' : 'FAIL'}`;
+  console.log(pass ? green(line) : red(`${line}   ✗✗✗`));
+  if (memory) {
+    console.log(
+      dim(`  server RSS with the streams open: ${mb(memory.rss)} (heap ${mb(memory.heapUsed)})`),
+    );
+  }
+  return pass;
+}
+
 function printProfile(label: string, summary: ProfileSummary): void {
   console.log(
     `\n${label} — CPU profile of the Plenum server during the measured run\n` +
@@ -987,10 +1026,12 @@ async function main(): Promise<void> {
       delegate: { authorization: `Bearer ${generated.benchDelegate.token}` },
     };
     const all = endpoints(samples);
-    const unknown = (opts.only ?? []).filter((id) => !all.some((e) => e.id === id));
+    const unknown = (opts.only ?? []).filter(
+      (id) => id !== STREAM_ID && !all.some((e) => e.id === id),
+    );
     if (unknown.length > 0) {
       throw new Error(
-        `--only: no endpoint ${unknown.join(', ')}; choose from ${all.map((e) => e.id).join(', ')}`,
+        `--only: no endpoint ${unknown.join(', ')}; choose from ${[...all.map((e) => e.id), STREAM_ID].join(', ')}`,
       );
     }
     const list = all.filter((e) => e.kind === 'baseline' || !opts.only || opts.only.includes(e.id));
@@ -1006,6 +1047,25 @@ async function main(): Promise<void> {
     );
     const memory: MemoryReport = await plenum.memory();
     const bareMemory: MemoryReport = await bare.memory();
+    // After the RSS reading the budget judges: the streams' memory is reported on its own.
+    let stream: StreamResult | null = null;
+    let streamMemory: MemoryReport | null = null;
+    if (!opts.only || opts.only.includes(STREAM_ID)) {
+      const meetingId = samples.meetingIds[0] as string;
+      log.line(
+        `Live events: ${opts.streamClients} streams on meeting ${meetingId}, ${opts.streamChanges} changes`,
+      );
+      stream = await measureStreams({
+        origin: plenum.origin,
+        meetingId,
+        clientHeaders: auth.delegate,
+        writerHeaders: auth.secretariat,
+        clients: opts.streamClients,
+        changes: opts.streamChanges,
+        progress: (line) => log.line(`  ${line}`),
+      });
+      streamMemory = await plenum.memory();
+    }
     for (const s of servers.splice(0).reverse()) {
       await s.stop();
     }
@@ -1038,6 +1098,7 @@ async function main(): Promise<void> {
     printTable(rows);
     printUploads(judged, baselines.upload);
     printQueries(judged);
+    const streamPass = stream ? printStream(stream, streamMemory) : true;
     const spread = (runs: Measured[]) =>
       runs.map((r) => (r.load ? formatCount(Math.round(r.load.rps)) : '—')).join(', ');
     console.log(
@@ -1062,6 +1123,9 @@ async function main(): Promise<void> {
     const failed = rows.filter((r) => r.verdict && !r.verdict.pass).map((r) => r.id);
     if (!rssPass) {
       failed.push('rss');
+    }
+    if (!streamPass) {
+      failed.push(STREAM_ID);
     }
     console.log(
       failed.length
@@ -1118,6 +1182,12 @@ async function main(): Promise<void> {
         };
       }),
       memory: { ...memory, budgetBytes: RSS_BUDGET_BYTES, pass: rssPass, bare: bareMemory },
+      stream: stream && {
+        ...stream,
+        budgetMs: STREAM_BUDGET_MS,
+        pass: streamPass,
+        memory: streamMemory,
+      },
       failed,
       profiled: opts.profile,
     };

@@ -153,3 +153,9 @@ export function judge(
   }
   return { pass: failures.length === 0, failures, notes };
 }
+
+/**
+ * Live events (issue 8): every open workspace sees a change within one second, so an event
+ * reaches the last of the concurrent stream clients within 1000 ms of the write's answer (p99).
+ */
+export const STREAM_BUDGET_MS = 1000;

@@ -22,6 +22,7 @@ import { consultationRoutes } from './modules/consultations/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
+import { eventRoutes } from './modules/events/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { implementationRoutes } from './modules/implementation/routes.ts';
@@ -35,14 +36,17 @@ import { programRoutes } from './modules/programs/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { registerRoutes } from './modules/registers/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { sessionRoutes } from './modules/sessions/routes.ts';
 import { standardRoutes } from './modules/standards/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { authPlugin } from './platform/auth.ts';
 import type { Ctx } from './platform/context.ts';
 import { installErrorHandling } from './platform/errors.ts';
+import { eventsPlugin } from './platform/events.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
 import { rejectNulCharacters } from './platform/input.ts';
 import { metricsPlugin } from './platform/metrics.ts';
+import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { responseSerializerCompiler } from './platform/serializer.ts';
 import { portalRoutes } from './public/routes.ts';
@@ -117,7 +121,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   installSecurityHeaders(app);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so a limit holds across every instance.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: databaseRateLimitStore(handle.db),
+  });
   await app.register(metricsPlugin, { defaults: opts.defaultMetrics ?? false });
 
   await app.register(fastifySwagger, {
@@ -150,6 +158,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    if (app.draining) {
+      return reply.code(503).send({ status: 'draining' });
+    }
     try {
       await handle.db.selectFrom('users').select('id').limit(1).execute();
       return { status: 'ready' };
@@ -170,6 +181,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(authPlugin, { db: handle.db, config });
+  // Live events, cross-instance invalidation and drain(); after auth, whose cache it wires.
+  await app.register(eventsPlugin, { handle });
   await app.register(idempotencyPlugin, { db: handle.db });
   // Before the API scope: its hook (a write clears cached portal pages) must reach the API routes.
   await app.register(portalRoutes);
@@ -190,6 +203,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(fileRoutes);
       await api.register(notificationRoutes);
       await api.register(consultationRoutes);
+      await api.register(sessionRoutes);
       await api.register(searchRoutes);
       await api.register(newsRoutes);
       await api.register(standardRoutes);
@@ -202,6 +216,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(packRoutes);
       await api.register(oidcRoutes);
       await api.register(minutesRoutes);
+      await api.register(eventRoutes);
     },
     { prefix: API_PREFIX },
   );

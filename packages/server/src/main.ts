@@ -430,7 +430,9 @@ async function serve(opts: {
       }
       throw error;
     }
-    // From here a signal closes the server gracefully: open requests finish, then the database.
+    // From here a signal closes the server gracefully (app.drain): /readyz answers 503 at once,
+    // PLENUM_SHUTDOWN_DELAY_MS (3 s) later the open event streams end (their clients resume on
+    // another instance), open requests finish, then the database closes.
     const running = app;
     const stopped = new Promise<void>((resolve) => {
       let closing = false;
@@ -440,8 +442,8 @@ async function serve(opts: {
           process.exit(1);
         }
         closing = true;
-        out(`${signal} received: finishing open requests and closing…`);
-        running.close().then(resolve, (error: unknown) => {
+        out(`${signal} received: unready, then finishing open streams and requests…`);
+        running.drain().then(resolve, (error: unknown) => {
           err(`Closing failed: ${(error as Error).message}`);
           resolve();
         });

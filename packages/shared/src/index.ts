@@ -18,5 +18,6 @@ export * from './packs.ts';
 export * from './programs.ts';
 export * from './projects.ts';
 export * from './search.ts';
+export * from './sessions.ts';
 export * from './standards.ts';
 export * from './values.ts';

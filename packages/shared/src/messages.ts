@@ -37,6 +37,14 @@ export const VALIDATION_MESSAGES = {
     en: 'Use the 64 lower-case hex digits of a SHA-256',
     ru: 'Укажите 64 строчные шестнадцатеричные цифры SHA-256',
   },
+  'v.reservationRequired': {
+    en: 'Give the text of the reservation',
+    ru: 'Укажите текст оговорки',
+  },
+  'v.reservationOnly': {
+    en: 'A reservation goes only with concur_with_reservation',
+    ru: 'Оговорка указывается только с позицией concur_with_reservation',
+  },
 } as const;
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
 
@@ -355,4 +363,33 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
   'Another revision of these minutes was issued at the same moment; reload and try again.':
     'В тот же момент была выпущена другая редакция протокола; обновите страницу и повторите.',
   // ---- end minutes ----
+  // ---- sessions and written procedure (issue 8) ----
+  'No such proposal.': 'Такого предложения нет.',
+  'The session changed meanwhile; reload and try again.':
+    'Ход заседания тем временем изменился; обновите страницу и повторите.',
+  'The proposal changed meanwhile; reload and try again.':
+    'Предложение тем временем изменилось; обновите страницу и повторите.',
+  'The meeting is closed; its session takes no more changes.':
+    'Заседание закрыто; изменения в его ход больше не вносятся.',
+  'The meeting is not in session; open the session first.':
+    'Заседание не идёт; сначала откройте заседание.',
+  'The session of this meeting has been opened already.': 'Это заседание уже открыто.',
+  'Only a meeting in session can be closed.': 'Закрыть можно только идущее заседание.',
+  'A proposal is still open; adopt or withdraw it before closing the session.':
+    'Предложение ещё рассматривается; примите или отзовите его, прежде чем закрыть заседание.',
+  'A proposal comes from a draft decision document only.':
+    'Предложение может исходить только из документа-проекта решения.',
+  'Not a draft_decision document': 'Документ не является проектом решения',
+  'The deadline must lie in the future.': 'Срок должен быть в будущем.',
+  'The proposal was closed meanwhile; it takes no more positions.':
+    'Рассмотрение предложения тем временем завершено; позиции больше не принимаются.',
+  'The proposal was closed meanwhile.': 'Рассмотрение предложения тем временем завершено.',
+  'The deadline of this written procedure has passed.': 'Срок этой письменной процедуры истёк.',
+  'Before its deadline a written procedure is adopted only when every member state has concurred.':
+    'До истечения срока письменная процедура завершается принятием, только если согласились все государства-члены.',
+  Objects: 'Возражает',
+  'The meeting, agenda item or document was removed meanwhile.':
+    'Заседание, пункт повестки или документ тем временем удалены.',
+  'The body or document was removed meanwhile.': 'Орган или документ тем временем удалены.',
+  // ---- end sessions ----
 };

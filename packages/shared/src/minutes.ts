@@ -9,6 +9,7 @@ import {
   BODY_KINDS,
   MEETING_KINDS,
   PARTICIPANT_ROLES,
+  PROPOSAL_POSITIONS,
 } from './values.ts';
 
 // The minutes of a meeting (issue 7): a language-neutral model assembled from the record, frozen
@@ -56,6 +57,15 @@ export const ZMinutesDelegation = z.object({
 });
 export type MinutesDelegation = z.infer<typeof ZMinutesDelegation>;
 
+/** A member state's position on a decision, as recorded when it was adopted (issue 8). */
+export const ZMinutesPosition = z.object({
+  memberState: ZStateCode,
+  name: ZText.describe('The member state’s name'),
+  position: z.enum(PROPOSAL_POSITIONS),
+  reservation: ZText.nullable().describe('The special opinion of concur_with_reservation'),
+});
+export type MinutesPosition = z.infer<typeof ZMinutesPosition>;
+
 export const ZMinutesDecision = z.object({
   id: ZId,
   number: z.string(),
@@ -64,6 +74,10 @@ export const ZMinutesDecision = z.object({
   text: ZText.describe('Markdown'),
   adoptedOn: ZIsoDate,
   status: ZDecisionStatus,
+  positions: z
+    .array(ZMinutesPosition)
+    .optional()
+    .describe('Positions recorded in session or by written procedure (absent in older revisions)'),
 });
 export type MinutesDecision = z.infer<typeof ZMinutesDecision>;
 
@@ -182,6 +196,15 @@ export const ZMinutesModel = z.object({
     .describe('Adopted at the meeting under no agenda item of it'),
   review: ZMinutesReview.nullable(),
   previousMeeting: ZMinutesPreviousLink.nullable(),
+  attendance: z
+    .array(z.object({ memberState: ZStateCode, name: ZText }))
+    .nullable()
+    .optional()
+    .describe('Member states recorded present in session; null when none was recorded'),
+  writtenDecisions: z
+    .array(ZMinutesDecision)
+    .optional()
+    .describe('Adopted by written procedure since the previous meeting, reported at this one'),
 });
 export type MinutesModel = z.infer<typeof ZMinutesModel>;
 

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'decision_assigned',
   'report_submitted',
   'comment_resolved',
+  'written_procedure_opened',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof ZNotificationKind>;

@@ -177,3 +177,16 @@ export function pickText(
   const other: Language = lang === 'en' ? 'ru' : 'en';
   return { text: text[other] ?? '', lang: other, fallback: true };
 }
+
+/** How a proposal is put to adoption: in a meeting in session, or by written procedure. */
+export const PROPOSAL_PROCEDURES = ['session', 'written'] as const;
+
+export const PROPOSAL_STATUSES = ['open', 'adopted', 'not_adopted', 'withdrawn'] as const;
+
+/** A member state's position on a proposal; a reservation is a "special opinion". */
+export const PROPOSAL_POSITIONS = [
+  'concur',
+  'concur_with_reservation',
+  'object',
+  'abstain',
+] as const;

@@ -12,6 +12,7 @@ import type { PackTables } from './tables/packs.ts';
 import type { ProgramTables } from './tables/programs.ts';
 import type { ProjectTables } from './tables/projects.ts';
 import type { SearchTables } from './tables/search.ts';
+import type { SessionTables } from './tables/sessions.ts';
 import type { StandardTables } from './tables/standards.ts';
 
 /**
@@ -33,12 +34,14 @@ export interface Database
     IpResultTables,
     MinutesTables,
     OidcTables,
-    PackTables {
+    PackTables,
+    SessionTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
   loginAttempts: LoginAttemptTable;
   idempotencyKeys: IdempotencyKeyTable;
+  rateLimits: RateLimitTable;
   auditEvents: AuditEventTable;
   memberStates: MemberStateTable;
   bodies: BodyTable;
@@ -106,6 +109,14 @@ export interface IdempotencyKeyTable {
   responseBody: string | null;
   responseHeaders: string | null;
   createdAt: string;
+}
+
+/** A rate-limit counter shared by every instance (migration 0019). */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch. */
+  resetAt: number;
 }
 
 export interface AuditEventTable {

@@ -14,6 +14,8 @@ export interface DbHandle {
   dialect: DialectName;
   /** PostgreSQL schema holding the tables (`public` unless opened with another). */
   schema?: string;
+  /** PostgreSQL: the connection URL, for connections of their own (LISTEN). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -72,7 +74,13 @@ export function openDatabase(url: string, opts: { schema?: string } = {}): DbHan
       dialect: new SchemaScopedPostgresDialect({ pool }, opts.schema ?? 'public'),
       plugins: [new CamelCasePlugin()],
     });
-    return { db, dialect: 'postgres', schema: opts.schema ?? 'public', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      schema: opts.schema ?? 'public',
+      url,
+      close: () => db.destroy(),
+    };
   }
   if (!url.startsWith('sqlite:')) {
     throw new Error(`Unsupported database URL: ${url.split(':')[0]}:…`);

@@ -34,6 +34,12 @@ import {
   demoProjects,
   demoStandards,
 } from './registers-data.ts';
+import {
+  type DemoSession,
+  type DemoWrittenProcedure,
+  demoSessions,
+  demoWrittenProcedures,
+} from './sessions-data.ts';
 
 /**
  * The demo dataset: the commission of the seed announcement (DESIGN, preamble), as data. The
@@ -173,6 +179,9 @@ export interface DemoDataset {
   projects: DemoProject[];
   ipResults: DemoIpResult[];
   users: DemoUser[];
+  /** Meetings recorded in session mode, and written procedures (sessions-data.ts). */
+  sessions: DemoSession[];
+  writtenProcedures: DemoWrittenProcedure[];
 }
 
 export interface DemoNews
@@ -592,6 +601,8 @@ export const demoDataset: DemoDataset = {
   reports: demoReports,
   documents: demoDocuments,
   consultations: demoConsultations,
+  sessions: demoSessions,
+  writtenProcedures: demoWrittenProcedures,
 
   // The seed itself: the announcement of the XXI meeting, dated as the seed is (24.04.2023).
   announcements: [{ meeting: 'icmec-21', publishedAt: '2023-04-24T06:00:00Z' }],

@@ -9,10 +9,13 @@ import type {
   DocumentReady,
   ImplementationReview,
   Meeting,
+  MeetingSession,
   Membership,
   Participant,
+  Proposal,
   Report,
   User,
+  WrittenDecisionList,
 } from '@plenum/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,23 +63,24 @@ describe(`demo dataset (${DIALECT})`, () => {
 
   it('reports every step of the loading', () => {
     expect(steps).toEqual([
-      '1/17 Administrator',
-      '2/17 Member states',
-      '3/17 Bodies',
-      '4/17 Persons',
-      '5/17 Memberships',
-      '6/17 Organizations',
-      '7/17 Meetings',
-      '8/17 Decisions',
-      '9/17 Assignments',
-      '10/17 Reports',
-      '11/17 Relations',
-      '12/17 Documents',
-      '13/17 Consultations',
-      '14/17 News',
-      '15/17 Minutes and packs',
-      '16/17 Registers',
-      '17/17 Users',
+      '1/18 Administrator',
+      '2/18 Member states',
+      '3/18 Bodies',
+      '4/18 Persons',
+      '5/18 Memberships',
+      '6/18 Organizations',
+      '7/18 Meetings',
+      '8/18 Decisions',
+      '9/18 Assignments',
+      '10/18 Reports',
+      '11/18 Relations',
+      '12/18 Documents',
+      '13/18 Consultations',
+      '14/18 Written procedures',
+      '15/18 News',
+      '16/18 Minutes and packs',
+      '17/18 Registers',
+      '18/18 Users',
     ]);
   });
 
@@ -231,6 +235,39 @@ describe(`demo dataset (${DIALECT})`, () => {
     expect(decisions[7]?.title.ru).toContain('XXI заседания МКВЭС');
   });
 
+  it('records the XX meeting in session: all present, positions and a special opinion', async () => {
+    const xx = demo.ids.meetings['icmec-20'];
+    const session = await get<MeetingSession>(`/meetings/${xx}/session`);
+    expect(session.status).toBe('held');
+    expect(session.closedAt).not.toBeNull();
+    expect(session.quorum).toEqual({ required: 6, present: 6, met: true });
+    expect(session.proposals.map((p) => [p.status, p.decisionNumber])).toEqual([
+      ['adopted', '20/1'],
+      ['adopted', '20/2'],
+    ]);
+    const kgz = session.proposals[0]?.positions.find((p) => p.memberState === 'KGZ');
+    expect(kgz?.position).toBe('concur_with_reservation');
+    expect(kgz?.reservation?.ru).toContain('Кыргызская Республика');
+    expect(session.proposals[1]?.positions.find((p) => p.memberState === 'TJK')?.position).toBe(
+      'abstain',
+    );
+  });
+
+  it('reports at the XXI meeting a written procedure adopted since the XX, and keeps one open', async () => {
+    const written = await get<WrittenDecisionList>(
+      `/meetings/${demo.ids.meetings['icmec-21']}/written-decisions`,
+    );
+    expect(written.items).toHaveLength(1);
+    expect(written.items[0]?.number).toMatch(/^WP-\d{4}\/1$/);
+    expect(
+      written.items[0]?.positions.find((p) => p.memberState === 'KAZ')?.reservation?.en,
+    ).toContain('Kazakhstan');
+    const open = await get<{ items: Proposal[] }>('/proposals?procedure=written&status=open');
+    expect(open.items).toHaveLength(1);
+    expect(Date.parse(open.items[0]?.deadline ?? '')).toBeGreaterThan(Date.now());
+    expect(open.items[0]?.outcome.pending).toEqual(['BLR', 'KAZ', 'KGZ', 'TJK']);
+  });
+
   it('records three CSC decisions of November 2022 outside a meeting, assigned to the ICMEC', async () => {
     const csc = await decisionsOf(`bodyId=${demo.ids.bodies.csc}`);
     expect(csc.map((d) => d.number).sort()).toEqual(['CSC-2022-11', 'CSC-2022-12', 'CSC-2022-13']);
@@ -247,7 +284,8 @@ describe(`demo dataset (${DIALECT})`, () => {
 
   it('marks the text of every decision as an illustrative example, in both languages', async () => {
     const listed = await decisionsOf('sort=adopted');
-    expect(listed).toHaveLength(demoDataset.decisions.length);
+    // The dataset's decisions and the written procedure adopted when all states concurred.
+    expect(listed).toHaveLength(demoDataset.decisions.length + 1);
     // The register leaves the texts out; each decision's own page carries them.
     for (const item of listed) {
       const decision = await get<Decision>(`/decisions/${item.id}`);

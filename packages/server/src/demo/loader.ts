@@ -22,6 +22,7 @@ import {
 } from './data.ts';
 import { DemoLoadError, DemoRefused } from './errors.ts';
 import { type DemoMeasure, REGISTER_NOTE } from './registers-data.ts';
+import type { DemoPosition } from './sessions-data.ts';
 
 export { DemoLoadError, DemoRefused };
 
@@ -118,6 +119,7 @@ const STEPS = [
   'Relations',
   'Documents',
   'Consultations',
+  'Written procedures',
   'News',
   'Minutes and packs',
   'Registers',
@@ -258,6 +260,38 @@ export async function loadDemo(
   const post = async <T = { id: string; version: number }>(url: string, payload: unknown) =>
     (await call<T>('POST', url, payload)).body;
 
+  const recordPositions = async (proposalId: string, positions: Record<string, DemoPosition>) => {
+    for (const [code, position] of Object.entries(positions)) {
+      await call('PUT', `/proposals/${proposalId}/positions/${code}`, position);
+    }
+  };
+
+  /**
+   * A decision adopted in session: the item taken up, the proposal put, the delegations'
+   * positions recorded, adopted by consensus. The meeting sat in the past, so the decision keeps
+   * the meeting's date (or the dataset's) rather than the day of loading.
+   */
+  const adoptInSession = async (
+    meetingId: string,
+    agendaItemId: string,
+    decision: { kind?: string; title: LocalizedText; text: LocalizedText; adoptedOn: string },
+    positions: Record<string, DemoPosition>,
+  ): Promise<string> => {
+    await call('PUT', `/meetings/${meetingId}/session/current-item`, { agendaItemId });
+    const proposal = await post('/proposals', {
+      procedure: 'session',
+      meetingId,
+      agendaItemId,
+      kind: decision.kind,
+      title: decision.title,
+      text: decision.text,
+    });
+    await recordPositions(proposal.id, positions);
+    const adopted = await post<{ decisionId: string }>(`/proposals/${proposal.id}/adopt`, {});
+    await call('PATCH', `/decisions/${adopted.decisionId}`, { adoptedOn: decision.adoptedOn });
+    return adopted.decisionId;
+  };
+
   const loadContent = async (): Promise<DemoResult> => {
     for (const state of dataset.memberStates) {
       await post('/member-states', state);
@@ -295,7 +329,14 @@ export async function loadDemo(
     const meetings: Record<string, string> = {};
     const agendaItems: Record<string, string> = {};
     for (const meeting of dataset.meetings) {
-      const loaded = await loadMeeting(meeting, { bodies, persons, meetings }, call);
+      // A meeting recorded in session mode is loaded announced; its session is opened, and
+      // closed (held), around its decisions.
+      const inSession = dataset.sessions.some((x) => x.meeting === meeting.key);
+      const loaded = await loadMeeting(
+        inSession ? { ...meeting, status: 'announced' } : meeting,
+        { bodies, persons, meetings },
+        call,
+      );
       meetings[meeting.key] = loaded.id;
       for (const [itemKey, itemId] of Object.entries(loaded.agendaItems)) {
         agendaItems[`${meeting.key}/${itemKey}`] = itemId;
@@ -306,28 +347,50 @@ export async function loadDemo(
     // Decisions first, then who must act on them and what they reported; the links between
     // decisions last, since superseding or cancelling a decision closes it to further reports.
     const decisions: Record<string, string> = {};
-    for (const {
-      key,
-      body,
-      meeting,
-      agendaItem,
-      relations: _relations,
-      ...decision
-    } of dataset.decisions) {
+    const opened = new Set<string>();
+    for (const [
+      index,
+      { key, body, meeting, agendaItem, relations: _relations, ...decision },
+    ] of dataset.decisions.entries()) {
       if (agendaItem && !meeting) {
         throw new DemoLoadError(`The demo decision "${key}" names an agenda item but no meeting.`);
       }
-      decisions[key] = (
-        await post('/decisions', {
-          ...decision,
-          bodyId: lookup(bodies, body, 'body'),
-          meetingId: meeting ? lookup(meetings, meeting, 'meeting') : null,
-          agendaItemId:
-            meeting && agendaItem
-              ? lookup(agendaItems, `${meeting}/${agendaItem}`, 'agenda item')
-              : null,
-        })
-      ).id;
+      const session = dataset.sessions.find((x) => x.meeting === meeting);
+      const meetingId = meeting ? lookup(meetings, meeting, 'meeting') : null;
+      const agendaItemId =
+        meeting && agendaItem
+          ? lookup(agendaItems, `${meeting}/${agendaItem}`, 'agenda item')
+          : null;
+      if (session && meetingId && !opened.has(session.meeting)) {
+        await post(`/meetings/${meetingId}/session/open`, {});
+        for (const code of session.present) {
+          await call('PUT', `/meetings/${meetingId}/session/attendance/${code}`, { present: true });
+        }
+        opened.add(session.meeting);
+      }
+      const positions = session?.positions[key];
+      if (session && meetingId && agendaItemId && positions) {
+        const startDate = dataset.meetings.find((m) => m.key === meeting)?.startDate;
+        decisions[key] = await adoptInSession(
+          meetingId,
+          agendaItemId,
+          { ...decision, adoptedOn: decision.adoptedOn ?? (startDate as string) },
+          positions,
+        );
+      } else {
+        decisions[key] = (
+          await post('/decisions', {
+            ...decision,
+            bodyId: lookup(bodies, body, 'body'),
+            meetingId,
+            agendaItemId,
+          })
+        ).id;
+      }
+      const last = !dataset.decisions.slice(index + 1).some((d) => d.meeting === meeting);
+      if (session && meetingId && last) {
+        await post(`/meetings/${meetingId}/session/close`, {});
+      }
     }
     done(dataset.decisions.length);
 
@@ -434,6 +497,19 @@ export async function loadDemo(
       }
     }
     done(dataset.consultations.length);
+
+    // Written procedures: circulated to all member states; one adopted when all concurred, one
+    // still open until its deadline.
+    for (const { body, deadlineInDays, positions, ...procedure } of dataset.writtenProcedures) {
+      const proposal = await post('/proposals', {
+        ...procedure,
+        procedure: 'written',
+        bodyId: lookup(bodies, body, 'body'),
+        deadline: new Date(today.getTime() + deadlineInDays * 86_400_000).toISOString(),
+      });
+      await recordPositions(proposal.id, positions);
+    }
+    done(dataset.writtenProcedures.length);
 
     // Announcements as the secretariat makes them: the generator writes each language from the
     // meeting's record, the two become one news item, published with the original date.

@@ -24,17 +24,24 @@ declare module 'fastify' {
 
 /**
  * Recently resolved sessions and tokens, for a few seconds: looking them up cost a sixth of a
- * small read. Any change to users, tokens or sessions in this process clears it at once; another
- * instance notices within the time-to-live.
+ * small read. Any change to users, tokens or sessions clears it at once, here and (through the
+ * event bus's NOTIFY) on every other instance; the answer to the change waits until the other
+ * instances have acknowledged, so a logout answered here is refused there from then on.
  */
 export class AuthCache {
+  /** Tells the other instances to clear theirs (set by the event bus on PostgreSQL). */
+  broadcast: (() => Promise<void>) | null = null;
+  /** Whether cached entries may be used now (not while deaf to other instances' notices). */
+  trusted: () => boolean = () => true;
+  private pending: Promise<void> | null = null;
+
   static readonly TTL_MS = 5_000;
   static readonly MAX_ENTRIES = 10_000;
   private readonly entries = new Map<string, { row: unknown; at: number }>();
 
   get<T>(key: string): T | undefined {
     const hit = this.entries.get(key);
-    if (!hit) {
+    if (!hit || !this.trusted()) {
       return undefined;
     }
     if (Date.now() - hit.at > AuthCache.TTL_MS) {
@@ -51,8 +58,28 @@ export class AuthCache {
     this.entries.set(key, { row, at: Date.now() });
   }
 
+  /** After a change to users, tokens or sessions: forgets everything, on every instance. */
   clear(): void {
     this.entries.clear();
+    if (this.broadcast) {
+      const sent = this.broadcast().catch(() => {});
+      this.pending = sent;
+      void sent.then(() => {
+        if (this.pending === sent) {
+          this.pending = null;
+        }
+      });
+    }
+  }
+
+  /** Another instance announced a change: forget everything here. */
+  clearLocal(): void {
+    this.entries.clear();
+  }
+
+  /** The broadcast of the last clear(), while it is still on its way. */
+  get sending(): Promise<void> | null {
+    return this.pending;
   }
 }
 
@@ -115,6 +142,18 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('authMethod', null);
   app.decorateRequest('sessionId', null);
+
+  // The answer to a logout, a revocation or a password change leaves only once every other
+  // instance has been told to forget the old credentials.
+  // Callback style: this runs on every answer, and an async hook would cost a promise each.
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    const sending = cache.sending;
+    if (sending) {
+      void sending.then(() => done(null, payload));
+    } else {
+      done(null, payload);
+    }
+  });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.actor = ANONYMOUS;

@@ -31,7 +31,8 @@ const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCStr
  * version. The version is the newest audit sequence number (every write on every instance
  * appends to the audit chain in its transaction), the date (upcoming meetings move at midnight)
  * and the next moment a scheduled item goes public. A write through this process's API forces a
- * new probe before the next answer; another instance's write is seen within PROBE_INTERVAL_MS.
+ * new probe before the next answer; so does another instance's write as soon as its NOTIFY reaches
+ * this instance's event bus (platform/events.ts), and at the latest after PROBE_INTERVAL_MS.
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();

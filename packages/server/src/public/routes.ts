@@ -70,6 +70,8 @@ async function portal(app: FastifyInstance): Promise<void> {
   const base = app.config.publicUrl.replace(/\/+$/, '');
   const store = fileStore(app.config.dataDir, app.config.filesMaxBytes);
 
+  // A write on another instance (announced by NOTIFY to the event bus) drops the pages too.
+  app.events.onAdvance(() => cache.invalidate());
   // A write answered by this process shows on the portal from the next request on.
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {

@@ -16,6 +16,8 @@ import * as m0014 from './2026_11_27_0014_meeting_packs.ts';
 import * as m0015 from './2026_11_27_0015_calendar_feeds.ts';
 import * as m0016 from './2026_11_27_0016_oidc.ts';
 import * as m0017 from './2026_11_27_0017_search_type_indexes.ts';
+import * as m0018 from './2026_11_28_0018_sessions.ts';
+import * as m0019 from './2026_11_28_0019_live.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0015_calendar_feeds': m0015,
   '2026_11_27_0016_oidc': m0016,
   '2026_11_27_0017_search_type_indexes': m0017,
+  '2026_11_28_0018_sessions': m0018,
+  '2026_11_28_0019_live': m0019,
 };

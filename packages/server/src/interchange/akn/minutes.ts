@@ -3,6 +3,7 @@ import { getBody } from '../../modules/directory/bodies.service.ts';
 import type { Download } from '../../modules/exports/download.ts';
 import { dateInText, type Lang, pick } from '../../modules/exports/labels.ts';
 import { type Ctx, todayIso } from '../../platform/context.ts';
+import { L as MINUTES_WORDS } from '../minutes/labels.ts';
 import { assembleMinutes } from '../minutes/model.ts';
 import { decisionWork, textLanguage } from './decision.ts';
 import {
@@ -78,6 +79,30 @@ function decisionLine(
     el('ref', { href }, [`${DECISION_NAME[d.kind][lang]} ${d.number}`]),
     ` — ${pick(d.title, lang)}`,
   ]);
+}
+
+/** The delegations' positions on a decision, special opinions with their text (issue 8). */
+function positionsLine(d: MinutesDecision, lang: Lang, eId: string): XmlElement[] {
+  if (!d.positions || d.positions.length === 0) {
+    return [];
+  }
+  const parts = d.positions.map((p) => {
+    const label = `${pick(p.name, lang) || p.memberState}: ${MINUTES_WORDS.position[p.position][lang]}`;
+    return p.reservation
+      ? `${label} (${MINUTES_WORDS.specialOpinion[lang]}: ${pick(p.reservation, lang)})`
+      : label;
+  });
+  return [el('p', { eId }, [`${MINUTES_WORDS.positions[lang]}: ${parts.join('; ')}.`])];
+}
+
+/** A decision's line followed by the positions taken on it. */
+function recordedDecision(
+  d: MinutesDecision,
+  jurisdiction: string,
+  lang: Lang,
+  eId: string,
+): XmlElement[] {
+  return [decisionLine(d, jurisdiction, lang, eId), ...positionsLine(d, lang, `${eId}_positions`)];
 }
 
 /**
@@ -163,8 +188,8 @@ export async function minutesAkn(
       el('p', { eId: `${eId}__p_decisions` }, [
         item.decisions.length > 0 ? `${l.decisionsAdopted}:` : l.noDecisions,
       ]),
-      ...item.decisions.map((d, i) =>
-        decisionLine(d, jurisdiction, lang, `${eId}__p_decision_${i + 1}`),
+      ...item.decisions.flatMap((d, i) =>
+        recordedDecision(d, jurisdiction, lang, `${eId}__p_decision_${i + 1}`),
       ),
     );
     return el('debateSection', { eId, name: 'agendaItem' }, children);
@@ -174,8 +199,21 @@ export async function minutesAkn(
     sections.push(
       el('debateSection', { eId, name: 'otherDecisions' }, [
         el('heading', {}, [ml.otherDecisions]),
-        ...m.otherDecisions.map((d, i) =>
-          decisionLine(d, jurisdiction, lang, `${eId}__p_decision_${i + 1}`),
+        ...m.otherDecisions.flatMap((d, i) =>
+          recordedDecision(d, jurisdiction, lang, `${eId}__p_decision_${i + 1}`),
+        ),
+      ]),
+    );
+  }
+  const written = m.writtenDecisions ?? [];
+  if (written.length > 0) {
+    const eId = `dbsect_${sections.length + 1}`;
+    sections.push(
+      el('debateSection', { eId, name: 'writtenProcedure' }, [
+        el('heading', {}, [MINUTES_WORDS.writtenDecisions[lang]]),
+        el('p', { eId: `${eId}__p_intro` }, [MINUTES_WORDS.writtenIntro[lang]]),
+        ...written.flatMap((d, i) =>
+          recordedDecision(d, jurisdiction, lang, `${eId}__p_decision_${i + 1}`),
         ),
       ]),
     );

@@ -161,6 +161,37 @@ function decisionBlocks(d: MinutesDecision, lang: Lang, level: 2 | 3): Block[] {
   ];
 }
 
+/** The delegations' positions on a decision, each special opinion with its text (issue 8). */
+function positionBlocks(d: MinutesDecision, lang: Lang): Block[] {
+  if (!d.positions || d.positions.length === 0) {
+    return [];
+  }
+  return [
+    { type: 'paragraph', inlines: [{ text: `${L.positions[lang]}:`, italics: true }] },
+    {
+      type: 'list',
+      ordered: false,
+      start: 1,
+      items: d.positions.map((p) => [
+        {
+          type: 'paragraph',
+          inlines: [
+            ...textIn(p.name, lang, { bold: true }),
+            { text: `: ${L.position[p.position][lang]}` },
+            ...(p.reservation ? [{ text: `. ${L.specialOpinion[lang]}: ` }] : []),
+            ...(p.reservation ? textIn(p.reservation, lang, { italics: true }) : []),
+          ],
+        },
+      ]),
+    },
+  ];
+}
+
+/** A decision as the minutes record it: its text, then the positions taken on it. */
+function recordedDecisionBlocks(d: MinutesDecision, lang: Lang, level: 2 | 3): Block[] {
+  return [...decisionBlocks(d, lang, level), ...positionBlocks(d, lang)];
+}
+
 function reviewBlocks(review: MinutesReview, lang: Lang): Block[] {
   const s = review.summary;
   const rows: Inline[][][] = review.entries.map((e) => [
@@ -292,7 +323,7 @@ function agendaItemSections(model: MinutesModel, item: MinutesAgendaItem): Secti
     },
   ];
   for (const d of item.decisions) {
-    sections.push((lang) => decisionBlocks(d, lang, 3));
+    sections.push((lang) => recordedDecisionBlocks(d, lang, 3));
   }
   return sections;
 }
@@ -308,6 +339,19 @@ export function minutesSections(edition: MinutesEdition): Section[] {
     ]);
   }
   sections.push(...delegationSections(model));
+  const attendance = model.attendance;
+  if (attendance && attendance.length > 0) {
+    sections.push((lang) => [
+      { type: 'heading', level: 3, inlines: [{ text: `${L.attendance[lang]}:` }] },
+      {
+        type: 'paragraph',
+        inlines: attendance.flatMap((a, i) => [
+          ...(i > 0 ? [{ text: ', ' }] : []),
+          ...textIn(a.name, lang),
+        ]),
+      },
+    ]);
+  }
   if (model.previousMeeting) {
     sections.push((lang) => previousLine(model, lang));
   }
@@ -341,7 +385,25 @@ export function minutesSections(edition: MinutesEdition): Section[] {
       { type: 'heading', level: 2, inlines: [{ text: L.otherDecisions[lang] }] },
     ]);
     for (const d of model.otherDecisions) {
-      sections.push((lang) => decisionBlocks(d, lang, 3));
+      sections.push((lang) => recordedDecisionBlocks(d, lang, 3));
+    }
+  }
+  const written = model.writtenDecisions ?? [];
+  if (written.length > 0) {
+    sections.push((lang) => [
+      { type: 'heading', level: 2, inlines: [{ text: L.writtenDecisions[lang] }] },
+      { type: 'paragraph', inlines: [{ text: L.writtenIntro[lang] }] },
+    ]);
+    for (const d of written) {
+      sections.push((lang) => [
+        ...recordedDecisionBlocks(d, lang, 3),
+        {
+          type: 'paragraph',
+          inlines: [
+            { text: fill(L.adoptedOn[lang], { date: longDate(d.adoptedOn, lang) }), muted: true },
+          ],
+        },
+      ]);
     }
   }
   sections.push((lang) => [

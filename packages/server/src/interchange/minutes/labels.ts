@@ -127,6 +127,26 @@ export const L = {
     ru: 'На этом заседании решения не принимались.',
   },
   adoptedOn: { en: 'Adopted on {date}', ru: 'Принято {date}' },
+  positions: { en: 'Positions of the delegations', ru: 'Позиции делегаций' },
+  position: {
+    concur: { en: 'concurs', ru: 'согласие' },
+    concur_with_reservation: { en: 'concurs with a reservation', ru: 'согласие с оговоркой' },
+    object: { en: 'objects', ru: 'возражение' },
+    abstain: { en: 'abstains', ru: 'воздержание' },
+  },
+  specialOpinion: { en: 'Special opinion', ru: 'Особое мнение' },
+  attendance: {
+    en: 'Delegations of the member states present',
+    ru: 'Присутствовали делегации государств-членов',
+  },
+  writtenDecisions: {
+    en: 'Decisions adopted by written procedure',
+    ru: 'Решения, принятые в порядке письменной процедуры',
+  },
+  writtenIntro: {
+    en: 'The meeting took note of the decisions adopted by written procedure since the previous meeting.',
+    ru: 'Заседание приняло к сведению решения, принятые в порядке письменной процедуры после предыдущего заседания.',
+  },
   fileMinutes: { en: 'minutes-{numeral}-meeting', ru: 'протокол-{numeral}-заседания' },
   fileDecisions: { en: 'decisions-{numeral}-meeting', ru: 'решения-{numeral}-заседания' },
 } satisfies Record<string, Both | Record<string, Both> | Record<Lang, string[]>>;

@@ -7,6 +7,7 @@ import {
   type MinutesModel,
   type MinutesParticipant,
   type MinutesPerson,
+  type MinutesPosition,
   type MinutesPreviousLink,
   type MinutesReview,
   toRoman,
@@ -15,6 +16,11 @@ import { listAgenda } from '../../modules/agenda/service.ts';
 import { getImplementationReview } from '../../modules/implementation/service.ts';
 import { meetingName } from '../../modules/meetings/repository.ts';
 import { readableMeeting } from '../../modules/meetings/service.ts';
+import {
+  positionsOfDecisions,
+  presentStatesOf,
+  writtenDecisionsOf,
+} from '../../modules/sessions/service.ts';
 import { isStaff, requireSignedIn } from '../../platform/access.ts';
 import { type Ctx, nowIso, todayIso } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -167,6 +173,35 @@ export async function assembleFromRecord(ctx: Ctx, meetingId: string): Promise<M
     (chairParticipant ? personOf(chairParticipant) : null);
   const secretaryParticipant = participants.find((p) => p.role === 'secretary_general');
 
+  // Issue 8: the positions recorded on each decision, who was present, and what was adopted by
+  // written procedure since the previous meeting.
+  const [positions, presentCodes, written] = await Promise.all([
+    positionsOfDecisions(
+      db,
+      decisionRows.map((d) => d.id),
+    ),
+    presentStatesOf(db, meetingId),
+    writtenDecisionsOf(db, { id: row.id, bodyId: row.bodyId }),
+  ]);
+  const writtenPositions = written.items.flatMap((w) => w.positions);
+  const positionCodes = new Set([
+    ...[...positions.values()].flatMap((list) => list.map((p) => p.memberState)),
+    ...writtenPositions.map((p) => p.memberState),
+    ...(presentCodes ?? []),
+  ]);
+  const positionStateNames = new Map(
+    (await repo.findStateNames(db, [...positionCodes])).map((s) => [s.code, parseText(s.name)]),
+  );
+  const minutesPositions = (
+    list: { memberState: string; position: MinutesPosition['position']; reservation: unknown }[],
+  ): MinutesPosition[] =>
+    list.map((p) => ({
+      memberState: p.memberState,
+      name: positionStateNames.get(p.memberState) ?? { en: p.memberState },
+      position: p.position,
+      reservation: (p.reservation as MinutesPosition['reservation']) ?? null,
+    }));
+
   const decisions = decisionRows.map((d): MinutesDecision & { agendaItemId: string | null } => ({
     id: d.id,
     agendaItemId: d.agendaItemId,
@@ -176,7 +211,33 @@ export async function assembleFromRecord(ctx: Ctx, meetingId: string): Promise<M
     text: parseText(d.text),
     adoptedOn: d.adoptedOn,
     status: d.status as DecisionStatus,
+    positions: minutesPositions(positions.get(d.id) ?? []),
   }));
+  const writtenDecisions: MinutesDecision[] = [];
+  if (written.items.length > 0) {
+    const statuses = new Map(
+      (
+        await repo.listDecisionStatuses(
+          db,
+          written.items.map((w) => w.decisionId),
+          today,
+        )
+      ).map((d) => [d.id, d]),
+    );
+    for (const w of written.items) {
+      const found = statuses.get(w.decisionId);
+      writtenDecisions.push({
+        id: w.decisionId,
+        number: w.number,
+        kind: w.kind,
+        title: w.title,
+        text: found ? parseText(found.text) : {},
+        adoptedOn: w.adoptedOn,
+        status: (found?.status ?? 'in_progress') as DecisionStatus,
+        positions: minutesPositions(w.positions),
+      });
+    }
+  }
   const itemIds = new Set(agenda.items.map((i) => i.id));
   const agendaItems: MinutesAgendaItem[] = agenda.items.map((item) => ({
     id: item.id,
@@ -237,6 +298,14 @@ export async function assembleFromRecord(ctx: Ctx, meetingId: string): Promise<M
       .map(stripAgendaItem),
     review,
     previousMeeting,
+    attendance:
+      presentCodes === null
+        ? null
+        : presentCodes.map((code) => ({
+            memberState: code,
+            name: positionStateNames.get(code) ?? { en: code },
+          })),
+    writtenDecisions,
   };
 }
 
@@ -249,6 +318,7 @@ function stripAgendaItem(d: MinutesDecision & { agendaItemId: string | null }): 
     text: d.text,
     adoptedOn: d.adoptedOn,
     status: d.status,
+    ...(d.positions ? { positions: d.positions } : {}),
   };
 }
 

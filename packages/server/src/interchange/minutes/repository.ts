@@ -90,6 +90,17 @@ export const listMeetingDecisions = (db: Tx, meetingId: string, today: string) =
     .orderBy('decisions.number')
     .execute();
 
+/** The text and derived status of decisions by id (those adopted by written procedure). */
+export const listDecisionStatuses = (db: Tx, ids: string[], today: string) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('decisions')
+        .select(['decisions.id', 'decisions.text'])
+        .select(decisionStatusSql(today).as('status'))
+        .where('decisions.id', 'in', ids)
+        .execute();
+
 /** Every document linked to the meeting's agenda items; access is applied when rendered. */
 export const listAgendaDocuments = (db: Tx, meetingId: string) =>
   db

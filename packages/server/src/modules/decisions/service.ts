@@ -295,61 +295,11 @@ const MAX_NUMBERING_ATTEMPTS = 5;
  */
 export async function createDecision(ctx: Ctx, input: DecisionCreate): Promise<Decision> {
   requireContentWriter(ctx.actor);
-  if (!input.meetingId && !input.number) {
-    throw invalid('number', 'Give the number of a decision adopted outside a meeting.');
-  }
   for (let attempt = 1; ; attempt++) {
     try {
-      const id = await ctx.db.transaction().execute(async (trx) => {
-        if (ctx.dialect === 'postgres' && input.meetingId) {
-          await sql`select id from meetings where id = ${input.meetingId} for update`.execute(trx);
-        }
-        const meeting = await checkBodyAndMeeting(trx, input);
-        const ordinal = meeting ? await repo.nextOrdinal(trx, meeting.id) : null;
-        const number = meeting ? `${meeting.number}/${ordinal}` : (input.number as string);
-        const adoptedOn = input.adoptedOn ?? meeting?.startDate;
-        if (!adoptedOn) {
-          throw invalid('adoptedOn', 'Give the date of adoption.');
-        }
-        const now = nowIso();
-        const row = {
-          id: newId(),
-          bodyId: input.bodyId,
-          meetingId: input.meetingId,
-          agendaItemId: input.agendaItemId,
-          number,
-          meetingNumber: meeting?.number ?? null,
-          ordinal,
-          kind: input.kind,
-          title: storeText(input.title) as string,
-          text: storeText(input.text) as string,
-          adoptedOn,
-          closedAs: null,
-          assignmentCount: 0,
-          openCount: 0,
-          nextOpenDue: null,
-          dueKey: FAR_FUTURE,
-          textHtml: JSON.stringify(renderLocalizedMarkdown(input.text)),
-          searchText: searchText(number, input.title, input.text),
-          sortKey: sortKeyOf(adoptedOn, meeting?.number ?? null, ordinal, number),
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await guardConstraints(() => repo.insertDecision(trx, row), {
-          unique: `Decision ${number} of this body exists already.`,
-          uniqueErrors: [{ path: 'number', message: 'Already in use' }],
-        });
-        await recordAudit(trx, ctx.dialect, ctx.actor, {
-          action: 'create',
-          entityType: 'decision',
-          entityId: row.id,
-          change: { ...input, number },
-        });
-        await addRelations(ctx, trx, row.id, input.relations, now);
-        await reindex(trx, 'decision', row.id);
-        return row.id;
-      });
+      const { id } = await ctx.db
+        .transaction()
+        .execute((trx) => insertDecisionInTransaction(ctx, trx, input));
       return getDecision(ctx, id);
     } catch (error) {
       // A concurrent creation took the ordinal (SQLite without row locks): number again.
@@ -362,6 +312,69 @@ export async function createDecision(ctx: Ctx, input: DecisionCreate): Promise<D
       }
     }
   }
+}
+
+/**
+ * The body of createDecision in the caller's transaction, for a module whose change creates a
+ * decision atomically with its own (sessions: the adoption of a proposal). Access is the caller's
+ * to check; on a numbering race the caller retries its whole transaction.
+ */
+export async function insertDecisionInTransaction(
+  ctx: Ctx,
+  trx: Tx,
+  input: DecisionCreate,
+): Promise<{ id: string; number: string }> {
+  if (!input.meetingId && !input.number) {
+    throw invalid('number', 'Give the number of a decision adopted outside a meeting.');
+  }
+  if (ctx.dialect === 'postgres' && input.meetingId) {
+    await sql`select id from meetings where id = ${input.meetingId} for update`.execute(trx);
+  }
+  const meeting = await checkBodyAndMeeting(trx, input);
+  const ordinal = meeting ? await repo.nextOrdinal(trx, meeting.id) : null;
+  const number = meeting ? `${meeting.number}/${ordinal}` : (input.number as string);
+  const adoptedOn = input.adoptedOn ?? meeting?.startDate;
+  if (!adoptedOn) {
+    throw invalid('adoptedOn', 'Give the date of adoption.');
+  }
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    bodyId: input.bodyId,
+    meetingId: input.meetingId,
+    agendaItemId: input.agendaItemId,
+    number,
+    meetingNumber: meeting?.number ?? null,
+    ordinal,
+    kind: input.kind,
+    title: storeText(input.title) as string,
+    text: storeText(input.text) as string,
+    adoptedOn,
+    closedAs: null,
+    assignmentCount: 0,
+    openCount: 0,
+    nextOpenDue: null,
+    dueKey: FAR_FUTURE,
+    textHtml: JSON.stringify(renderLocalizedMarkdown(input.text)),
+    searchText: searchText(number, input.title, input.text),
+    sortKey: sortKeyOf(adoptedOn, meeting?.number ?? null, ordinal, number),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await guardConstraints(() => repo.insertDecision(trx, row), {
+    unique: `Decision ${number} of this body exists already.`,
+    uniqueErrors: [{ path: 'number', message: 'Already in use' }],
+  });
+  await recordAudit(trx, ctx.dialect, ctx.actor, {
+    action: 'create',
+    entityType: 'decision',
+    entityId: row.id,
+    change: { ...input, number },
+  });
+  await addRelations(ctx, trx, row.id, input.relations, now);
+  await reindex(trx, 'decision', row.id);
+  return { id: row.id, number };
 }
 
 export async function updateDecision(

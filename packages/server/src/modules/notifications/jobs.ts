@@ -1,21 +1,38 @@
 import type { FastifyInstance } from 'fastify';
+import { onceAcrossInstances } from '../../platform/instance-lock.ts';
 import { createMailTransport, type MailTransport } from '../../platform/mail.ts';
 import { publishDueNews } from '../news/service.ts';
+import { runWrittenProcedureJob } from '../sessions/jobs.ts';
 import { runDigests, runMailWorker } from './outbox.ts';
 import { runReminders } from './reminders.ts';
 
 /**
- * One run of every job: scheduled news first (its own failure must not hold up the rest, nor
- * theirs it), then reminders, so their mail goes out in the same run.
+ * One run of every job, once across instances: while another instance runs them, this call does
+ * nothing (platform/instance-lock.ts).
  */
 export async function runNotificationJobs(
   app: Pick<FastifyInstance, 'db' | 'config' | 'dialect' | 'log'>,
   transport: MailTransport | null,
   now: Date = new Date(),
 ): Promise<void> {
+  await onceAcrossInstances(app.db, app.dialect, 'notification-jobs', () =>
+    runJobs(app, transport, now),
+  );
+}
+
+/**
+ * Every job: scheduled news first (its own failure must not hold up the rest, nor theirs it),
+ * then reminders, so their mail goes out in the same run.
+ */
+async function runJobs(
+  app: Pick<FastifyInstance, 'db' | 'config' | 'dialect' | 'log'>,
+  transport: MailTransport | null,
+  now: Date,
+): Promise<void> {
   await publishDueNews(app.db, app.dialect, now).catch((error: unknown) =>
     app.log.error({ err: error }, 'scheduled news publishing failed'),
   );
+  await runWrittenProcedureJob(app, now);
   await runReminders(app.db, now);
   await runDigests(app.db, now);
   await runMailWorker({ db: app.db, config: app.config, transport, now });

@@ -176,6 +176,21 @@ const TEMPLATES: Record<NotificationKind, Record<Lang, Template>> = {
         `(${p('clause')}): ${p('resolution')}.`,
     },
   },
+  written_procedure_opened: {
+    en: {
+      title: (p) => `Written procedure: ${p('proposal')}`,
+      body: (p) =>
+        `The draft decision “${p('proposal')}” is circulated for adoption by written procedure. ` +
+        `Give your state’s position by ${p('deadline')}; it is adopted unless a state objects.`,
+    },
+    ru: {
+      title: (p) => `Письменная процедура: ${p('proposal')}`,
+      body: (p) =>
+        `Проект решения «${p('proposal')}» разослан для принятия в порядке письменной процедуры. ` +
+        `Сообщите позицию вашего государства до ${p('deadline')}; решение принимается, если ни одно ` +
+        'государство не возражает.',
+    },
+  },
 };
 
 /** The title and body of a notification in a language. */

@@ -15,7 +15,8 @@ export type NotificationKind =
   | 'consultation_deadline_passed'
   | 'decision_assigned'
   | 'report_submitted'
-  | 'comment_resolved';
+  | 'comment_resolved'
+  | 'written_procedure_opened';
 
 export type NotificationRole = 'admin' | 'secretariat' | 'delegate' | 'observer';
 
@@ -41,6 +42,7 @@ export interface NotificationAudience {
  * - decision_assigned: number, decision, assignee, dueDate (optional);
  * - report_submitted: number, decision, assignee, status, reportedBy;
  * - comment_resolved: document, clause, resolution.
+ * - written_procedure_opened: proposal (its title), deadline (YYYY-MM-DD, UTC).
  *
  * `entity.type` decides who may hear of it: for 'document', 'document_version', 'consultation'
  * and 'consultation_comment' (or 'comment') only recipients who may read the document are
