@@ -79,6 +79,21 @@ export function AppLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the path changes
   useEffect(() => close(), [path, close]);
 
+  // Live updates load after the first page (a chunk of their own: DESIGN §6 budget).
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let left = false;
+    void import('./live-updates.ts').then((m) => {
+      if (!left) {
+        stop = m.startLiveUpdates(queryClient);
+      }
+    });
+    return () => {
+      left = true;
+      stop?.();
+    };
+  }, [queryClient]);
+
   const icon = { size: 18, stroke: 1.6, 'aria-hidden': true } as const;
   const sections: { title: string; items: NavItem[] }[] = [
     {
@@ -93,6 +108,11 @@ export function AppLayout() {
           to: '/consultations',
           label: t('nav.consultations'),
           icon: <IconMessages {...icon} />,
+        },
+        {
+          to: '/written-procedures',
+          label: t('nav.writtenProcedures'),
+          icon: <IconChecklist {...icon} />,
         },
         { to: '/news', label: t('nav.news'), icon: <IconNews {...icon} /> },
         {
@@ -154,7 +174,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
       <AppShell.Header>

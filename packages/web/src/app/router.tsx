@@ -39,16 +39,24 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/login-page.tsx'), 'LoginPage'),
 });
 
-/** Everything below needs a signed-in user; otherwise the login page, then back here. */
+/** A signed-in user, or the login page and then back here. */
+const signedIn = async ({
+  context,
+  location,
+}: {
+  context: RouterContext;
+  location: { href: string };
+}) => {
+  if (!(await context.queryClient.ensureQueryData(meQuery))) {
+    throw redirect({ to: '/login', search: { redirect: location.href } });
+  }
+};
+
+/** Everything below needs a signed-in user. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    if (!me) {
-      throw redirect({ to: '/login', search: { redirect: location.href } });
-    }
-  },
+  beforeLoad: signedIn,
   component: AppLayout,
 });
 
@@ -288,49 +296,63 @@ const meetingRoute = createRoute({
   ),
 });
 
+// The tabs load through one small module (see features/meetings/tabs.tsx).
+const meetingTabs = withPageStrings(() => import('../features/meetings/tabs.tsx'));
+
 const meetingOverviewRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: '/',
-  component: lazyRouteComponent(
-    withPageStrings(() => import('../features/meetings/overview/overview-tab.tsx')),
-    'OverviewTab',
-  ),
+  component: lazyRouteComponent(meetingTabs, 'OverviewTab'),
 });
 
 const meetingAgendaRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'agenda',
-  component: lazyRouteComponent(
-    withPageStrings(() => import('../features/meetings/agenda/agenda-tab.tsx')),
-    'AgendaTab',
-  ),
+  component: lazyRouteComponent(meetingTabs, 'AgendaTab'),
 });
 
 const meetingParticipantsRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'participants',
-  component: lazyRouteComponent(
-    withPageStrings(() => import('../features/meetings/participants/participants-tab.tsx')),
-    'ParticipantsTab',
-  ),
+  component: lazyRouteComponent(meetingTabs, 'ParticipantsTab'),
 });
 
 const meetingReviewRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'implementation',
-  component: lazyRouteComponent(
-    withPageStrings(() => import('../features/implementation/review-tab.tsx')),
-    'ReviewTab',
-  ),
+  component: lazyRouteComponent(meetingTabs, 'ReviewTab'),
 });
 
 const meetingCouncilsRoute = createRoute({
   getParentRoute: () => meetingRoute,
   path: 'councils',
-  component: lazyRouteComponent(
-    withPageStrings(() => import('../features/meetings/councils-tab.tsx')),
-    'CouncilsTab',
-  ),
+  component: lazyRouteComponent(meetingTabs, 'CouncilsTab'),
+});
+
+// Session mode, its room display and the written procedure: one small module that loads each page.
+const sessionPages = withPageStrings(() => import('../features/sessions/pages.tsx'));
+
+const meetingSessionRoute = createRoute({
+  getParentRoute: () => meetingRoute,
+  path: 'session',
+  component: lazyRouteComponent(sessionPages, 'SessionTab'),
+});
+
+/** The room display: full screen, without the workspace's frame. */
+const roomRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/meetings/$meetingId/room',
+  validateSearch: strings('lang'),
+  beforeLoad: signedIn,
+  component: lazyRouteComponent(sessionPages, 'RoomPage'),
+});
+
+// The list without an id, a proposal with one.
+const writtenRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/written-procedures/{-$proposalId}',
+  validateSearch: strings('status'),
+  component: lazyRouteComponent(sessionPages, 'WrittenPages'),
 });
 
 // ---- Directory --------------------------------------------------------------------------------
@@ -559,6 +581,7 @@ const importsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  roomRoute,
   appRoute.addChildren([
     indexRoute,
     meetingsRoute,
@@ -566,6 +589,7 @@ const routeTree = rootRoute.addChildren([
     meetingRoute.addChildren([
       meetingOverviewRoute,
       meetingAgendaRoute,
+      meetingSessionRoute,
       meetingParticipantsRoute,
       meetingCouncilsRoute,
       meetingReviewRoute,
@@ -578,6 +602,7 @@ const routeTree = rootRoute.addChildren([
     documentRoute,
     consultationsRoute,
     consultationRoute,
+    writtenRoute,
     newsRoute,
     newsNewRoute,
     newsEditRoute,

@@ -11,10 +11,20 @@ import { AgendaStatusBadge, MeetingStatusBadge } from './status-badge.tsx';
 // "Write announcement" (secretariat): the news chunk loads with it, not with the meeting page.
 const AnnouncementAction = lazy(() => import('../news/announcement-action.tsx'));
 
-const TABS = ['overview', 'agenda', 'participants', 'councils', 'implementation'] as const;
+const TABS = [
+  'overview',
+  'agenda',
+  'session',
+  'participants',
+  'councils',
+  'implementation',
+] as const;
 type Tab = (typeof TABS)[number];
 
-/** A meeting: its title and status, and tabs for overview, agenda, participants and councils. */
+/**
+ * A meeting: its title and status, and tabs for overview, agenda, session, participants and
+ * councils.
+ */
 export function MeetingLayout(): JSX.Element {
   const { t } = useTranslation();
   const { meetingId } = useParams({ from: '/app/meetings/$meetingId' });
@@ -36,6 +46,8 @@ export function MeetingLayout(): JSX.Element {
     switch (value) {
       case 'agenda':
         return navigate({ to: '/meetings/$meetingId/agenda', params });
+      case 'session':
+        return navigate({ to: '/meetings/$meetingId/session', params });
       case 'participants':
         return navigate({ to: '/meetings/$meetingId/participants', params });
       case 'councils':
