@@ -5,7 +5,6 @@
  * HTML validity (html-validate) in both languages.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Meeting, NewsItem } from '@plenum/shared';
@@ -20,9 +19,8 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/data.ts';
 import { loadDemo } from '../packages/server/src/demo/loader.ts';
 import { loginWithPassword } from '../packages/server/test/app.ts';
+import { seriousViolations } from './fixtures/axe.ts';
 import { WEB_DIR } from './fixtures/server.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let app: FastifyInstance;
 let closeApp: () => Promise<void>;
@@ -196,29 +194,7 @@ describe('news: the portal’s pages are accessible and valid HTML', () => {
     for (const url of pages()) {
       const res = await page.goto(`${origin}${url}`);
       expect(res?.status(), url).toBe(200);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: () => Promise<{
-                violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run();
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          targets: v.nodes.map((n) => JSON.stringify(n.target)),
-        }));
-      });
-      for (const v of violations) {
-        if (v.impact === 'serious' || v.impact === 'critical') {
-          found.push(`${url}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
-        }
-      }
+      found.push(...(await seriousViolations(page, url)));
     }
     await context.close();
     expect(found).toEqual([]);

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Meeting } from '@plenum/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './fixtures/axe.ts';
 import { isoDay, launchChromium, signIn } from './fixtures/browser.ts';
 import {
   apiPost,
@@ -10,8 +10,6 @@ import {
   startWorkspace,
   type Workspace,
 } from './fixtures/server.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let w: Workspace;
 let browser: Browser;
@@ -311,29 +309,7 @@ describe('accessibility', () => {
     for (const [url, ready] of checks) {
       await page.goto(`${w.origin}${url}`);
       await ready();
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: () => Promise<{
-                violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run();
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          targets: v.nodes.map((n) => JSON.stringify(n.target)),
-        }));
-      });
-      for (const v of violations) {
-        if (v.impact === 'serious' || v.impact === 'critical') {
-          found.push(`${url}: ${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
-        }
-      }
+      found.push(...(await seriousViolations(page, url)));
     }
     await context.close();
     expect(found).toEqual([]);
