@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/dialect.ts';
 import { nowIso } from './context.ts';
@@ -8,6 +8,12 @@ import { AppError } from './errors.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     idempotency: { actorKey: string; key: string } | null;
+    /**
+     * The Idempotency-Key of a multipart POST, checked only once the upload is read (its body is
+     * not parsed before the handler): the handler calls claimUploadIdempotency with a digest of
+     * what it read.
+     */
+    uploadIdempotencyKey: string | null;
   }
 }
 
@@ -26,6 +32,7 @@ function actorKeyOf(request: FastifyRequest): string {
 export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   const { db } = opts;
   app.decorateRequest('idempotency', null);
+  app.decorateRequest('uploadIdempotencyKey', null);
 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
@@ -37,47 +44,12 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
         errors: [{ path: 'headers.idempotency-key', message: 'Use 1 to 200 characters' }],
       });
     }
-    const actorKey = actorKeyOf(request);
-    const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
-    const inserted = await db
-      .insertInto('idempotencyKeys')
-      .values({ actorKey, key, requestHash, state: 'pending', createdAt: nowIso() })
-      .onConflict((oc) => oc.columns(['actorKey', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-      request.idempotency = { actorKey, key };
+    // (The multipart plugin, and request.isMultipart, exist only in the upload routes' scopes.)
+    if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
+      request.uploadIdempotencyKey = key;
       return;
     }
-    const stored = await db
-      .selectFrom('idempotencyKeys')
-      .selectAll()
-      .where('actorKey', '=', actorKey)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (!stored) {
-      throw new AppError(
-        'idempotency_conflict',
-        'The key expired meanwhile; send the request again.',
-      );
-    }
-    if (stored.requestHash !== requestHash) {
-      throw new AppError(
-        'unprocessable',
-        'This Idempotency-Key was used for a different request; use a new key.',
-      );
-    }
-    if (stored.state !== 'done' || stored.responseStatus === null) {
-      throw new AppError('idempotency_conflict', 'A request with this key is still running.', {
-        headers: { 'retry-after': '1' },
-      });
-    }
-    const headers = JSON.parse(stored.responseHeaders ?? '{}') as Record<string, string>;
-    return reply
-      .code(stored.responseStatus)
-      .headers({ ...headers, 'idempotent-replayed': 'true' })
-      .send(stored.responseBody ?? '');
+    return claim(db, request, reply, key, JSON.stringify(request.body ?? null));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -116,6 +88,80 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
     return payload;
   });
 });
+
+/**
+ * Claims the key for this request, or answers a repeat with the stored response (then the caller
+ * must not go on: `reply.sent` is true).
+ */
+async function claim(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  body: string,
+): Promise<void> {
+  const actorKey = actorKeyOf(request);
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.url}\n${body}`)
+    .digest('hex');
+  const inserted = await db
+    .insertInto('idempotencyKeys')
+    .values({ actorKey, key, requestHash, state: 'pending', createdAt: nowIso() })
+    .onConflict((oc) => oc.columns(['actorKey', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+    request.idempotency = { actorKey, key };
+    return;
+  }
+  const stored = await db
+    .selectFrom('idempotencyKeys')
+    .selectAll()
+    .where('actorKey', '=', actorKey)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!stored) {
+    throw new AppError(
+      'idempotency_conflict',
+      'The key expired meanwhile; send the request again.',
+    );
+  }
+  if (stored.requestHash !== requestHash) {
+    throw new AppError(
+      'unprocessable',
+      'This Idempotency-Key was used for a different request; use a new key.',
+    );
+  }
+  if (stored.state !== 'done' || stored.responseStatus === null) {
+    throw new AppError('idempotency_conflict', 'A request with this key is still running.', {
+      headers: { 'retry-after': '1' },
+    });
+  }
+  const headers = JSON.parse(stored.responseHeaders ?? '{}') as Record<string, string>;
+  await reply
+    .code(stored.responseStatus)
+    .headers({ ...headers, 'idempotent-replayed': 'true' })
+    .send(stored.responseBody ?? '');
+}
+
+/**
+ * For a multipart POST, once its upload is read and before anything is written: `digest` stands
+ * for what was uploaded (e.g. the file's SHA-256 and name). A repeat of the same upload with the
+ * same key is answered with the first response, and the handler returns `true` means: stop, the
+ * answer is sent. The same key with another upload is a 422.
+ */
+export async function claimUploadIdempotency(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  digest: string,
+): Promise<boolean> {
+  const key = request.uploadIdempotencyKey;
+  if (key === null) {
+    return false;
+  }
+  request.uploadIdempotencyKey = null;
+  await claim(request.server.db, request, reply, key, `multipart ${digest}`);
+  return reply.sent;
+}
 
 /** Forgets keys older than a day. */
 export async function pruneIdempotencyKeys(db: Db): Promise<void> {

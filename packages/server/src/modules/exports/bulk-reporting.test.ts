@@ -399,6 +399,20 @@ describe(`bulk reporting (${DIALECT})`, () => {
       expect(again.ws.getCell('A2').value).toBe(a.venturesArm?.id);
     });
 
+    it('refuses an Idempotency-Key reused for another sheet with a plain 422 problem', async () => {
+      const key = { 'content-type': XLSX, 'idempotency-key': 'sheet-1' };
+      const { wb, ws } = await sheetOf('delegateArm', '?lang=en');
+      const blank = await bytes(wb);
+      const first = await upload('delegateArm', blank, '?dryRun=true', key);
+      expect(first.statusCode, first.body).toBe(200);
+      const again = await upload('delegateArm', blank, '?dryRun=true', key);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      ws.getCell('AA1').value = 'another sheet';
+      const other = await upload('delegateArm', await bytes(wb), '?dryRun=true', key);
+      expect(other.statusCode, other.body).toBe(422);
+      expect(other.json()).toMatchObject({ detail: expect.stringContaining('different request') });
+    });
+
     it('writes nothing when one row has a problem, and answers 422 with every row', async () => {
       const { wb, ws } = await sheetOf('secretariat', '?memberState=BLR&lang=ru');
       const extra = ws.addRow([a.venturesKaz?.id, d.ventures?.number]);

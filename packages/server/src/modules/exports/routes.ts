@@ -43,7 +43,8 @@ const ZImportResultFields = {
   }),
 };
 const ZImportResult = z.object(ZImportResultFields);
-const ZImportRefused = ZProblem.extend(ZImportResultFields);
+/** A refused sheet lists its problems; a reused Idempotency-Key is a plain problem. */
+const ZImportRefused = ZProblem.extend(z.object(ZImportResultFields).partial().shape);
 
 const MAX_UPLOAD = 5 * 1024 * 1024;
 

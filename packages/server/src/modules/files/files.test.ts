@@ -48,6 +48,27 @@ describe(`files (${DIALECT})`, () => {
     t.as(caller, { method: 'GET', url, headers });
 
   describe('upload', () => {
+    it('replays an upload repeated with its Idempotency-Key, and refuses the key for another file', async () => {
+      const send = (content: Buffer) => {
+        const body = multipart(content, { name: 'keyed.pdf' });
+        return t.as('secretariat', {
+          method: 'POST',
+          url: '/api/v1/files',
+          payload: body.payload,
+          headers: { ...body.headers, 'idempotency-key': 'upload-1' },
+        });
+      };
+      const first = await send(pdf('keyed one'));
+      expect(first.statusCode).toBe(201);
+      const again = await send(pdf('keyed one'));
+      expect(again.statusCode).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json()).toEqual(first.json());
+      const other = await send(pdf('keyed two'));
+      expect(other.statusCode).toBe(422);
+      expect(other.json()).toMatchObject({ detail: expect.stringContaining('different request') });
+    });
+
     it('stores a PDF by its SHA-256 and answers 201 with the detected type', async () => {
       const content = pdf('upload');
       const res = await upload(content, { name: 'report.pdf', contentType: 'text/plain' });

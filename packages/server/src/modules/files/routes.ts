@@ -13,6 +13,7 @@ import {
   openFile,
   sweepStaleUploads,
 } from '../../platform/files.ts';
+import { claimUploadIdempotency } from '../../platform/idempotency.ts';
 import { indexFileText } from '../search/indexer.ts';
 import * as service from './service.ts';
 
@@ -104,6 +105,10 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
             : undefined;
         },
       );
+      // Storing is idempotent by content; the key decides which answer a repeat gets.
+      if (await claimUploadIdempotency(request, reply, `${upload.sha256} ${upload.name}`)) {
+        return reply;
+      }
       const task = indexFileText(app.db, store, upload.sha256).catch((error: unknown) =>
         request.log.warn({ err: error, sha256: upload.sha256 }, 'could not index a file’s text'),
       );

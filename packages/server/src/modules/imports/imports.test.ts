@@ -33,6 +33,7 @@ function upload(
     caller?: Caller;
     lang?: string;
     field?: string;
+    idempotencyKey?: string;
   } = {},
 ) {
   const body = multipart(content, { name: opts.name ?? 'import.csv', field: opts.field });
@@ -40,7 +41,11 @@ function upload(
     method: 'POST',
     url: `/api/v1/imports/${kind}${opts.dryRun ? '?dryRun=true' : ''}`,
     payload: body.payload,
-    headers: { ...body.headers, ...(opts.lang ? { 'accept-language': opts.lang } : {}) },
+    headers: {
+      ...body.headers,
+      ...(opts.lang ? { 'accept-language': opts.lang } : {}),
+      ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
+    },
   });
 }
 
@@ -180,6 +185,33 @@ describe('member states', () => {
       version: 2,
     });
     expect(await count('auditEvents')).toBe(audits + 2);
+  });
+});
+
+describe('Idempotency-Key on an upload', () => {
+  it('replays the first answer for the same file, and refuses another file with the key', async () => {
+    const csv = (name: string) => `code,name_en,status\r\nMNG,${name},observer\r\n`;
+    const first = await upload('member-states', csv('Mongolia'), { idempotencyKey: 'imp-1' });
+    expect(first.statusCode, first.body).toBe(200);
+    const audits = await count('auditEvents');
+    const states = await count('memberStates');
+
+    // The same file again (multipart framing differs per request; the key judges the content).
+    const again = await upload('member-states', csv('Mongolia'), { idempotencyKey: 'imp-1' });
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+
+    // Another file with the same key: refused before anything is read into the directory.
+    const other = await upload('member-states', csv('Mongolia (renamed)'), {
+      idempotencyKey: 'imp-1',
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ detail: expect.stringContaining('different request') });
+    const mng = await t.as('observer', { method: 'GET', url: '/api/v1/member-states/MNG' });
+    expect(mng.json()).toMatchObject({ name: { en: 'Mongolia' }, version: 1 });
+    expect(await count('auditEvents')).toBe(audits);
+    expect(await count('memberStates')).toBe(states);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
 import {
   IMPORT_COLUMNS,
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../app.ts';
 import { requireContentWriter } from '../../platform/access.ts';
 import { AppError, problemBody, requestLanguage } from '../../platform/errors.ts';
+import { claimUploadIdempotency } from '../../platform/idempotency.ts';
 import { CSV_TYPE, sendDownload, tableOutput } from '../exports/download.ts';
 import type { Lang } from '../exports/labels.ts';
 import { XLSX_TYPE } from '../exports/xlsx.ts';
@@ -23,7 +25,8 @@ import { readUploadedTable } from './read.ts';
 import { importTable } from './service.ts';
 
 const tags = ['Import'];
-const ZImportRefused = ZProblem.extend(ZImportResultFields);
+/** A refused import lists its problems; a reused Idempotency-Key is a plain problem. */
+const ZImportRefused = ZProblem.extend(z.object(ZImportResultFields).partial().shape);
 
 // Multipart framing around the file: boundaries and part headers stay far below this.
 const FRAMING_ALLOWANCE = 64 * 1024;
@@ -132,6 +135,10 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const lang = requestLanguage(request);
       const { bytes, filename } = await uploadedFile(request, lang);
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (await claimUploadIdempotency(request, reply, `${digest} ${filename ?? ''}`)) {
+        return reply;
+      }
       const table = await readUploadedTable(bytes, filename, lang);
       const dryRun = request.query.dryRun === 'true';
       const result = await importTable(ctxOf(request), request.params.kind, table, {
