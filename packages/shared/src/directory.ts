@@ -50,6 +50,17 @@ export const ZSlug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'v.slug')
   .max(80);
 
+/** A body's quorum rule for its meetings in session (issue 8). */
+export const ZBodyQuorum = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .nullable()
+  .describe(
+    'The minimum number of member states (status member) present for the body to decide in session; null: all of them. It may not exceed the number of member states (422)',
+  );
+
 export const ZBody = z.object({
   id: ZId,
   slug: ZSlug,
@@ -63,6 +74,7 @@ export const ZBody = z.object({
   established: ZIsoDate.nullable(),
   establishedBy: localizedText(1000).nullable().describe('Free reference to the founding act'),
   mandate: localizedText(20000).nullable().describe('The body’s tasks (Markdown)'),
+  quorum: ZBodyQuorum,
   ...ZResourceMeta,
 });
 export type Body = z.infer<typeof ZBody>;
@@ -77,6 +89,7 @@ const bodyFields = {
   established: ZIsoDate.nullable(),
   establishedBy: localizedText(1000).nullable(),
   mandate: localizedText(20000).nullable(),
+  quorum: ZBodyQuorum,
 };
 export const ZBodyCreate = z
   .object({
@@ -87,6 +100,7 @@ export const ZBodyCreate = z
     established: bodyFields.established.default(null),
     establishedBy: bodyFields.establishedBy.default(null),
     mandate: bodyFields.mandate.default(null),
+    quorum: bodyFields.quorum.default(null),
   })
   .strict();
 export type BodyCreate = z.infer<typeof ZBodyCreate>;

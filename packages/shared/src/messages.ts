@@ -392,4 +392,9 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
     'Заседание, пункт повестки или документ тем временем удалены.',
   'The body or document was removed meanwhile.': 'Орган или документ тем временем удалены.',
   // ---- end sessions ----
+  // ---- body quorum ----
+  'The quorum cannot exceed the number of member states; leave it empty to require all of them.':
+    'Кворум не может превышать число государств-членов; чтобы требовать присутствия всех, оставьте поле пустым.',
+  'More than the member states': 'Больше числа государств-членов',
+  // ---- end body quorum ----
 };

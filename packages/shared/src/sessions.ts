@@ -91,7 +91,10 @@ export const ZMeetingSession = z.object({
     })
     .nullable(),
   quorum: z.object({
-    required: z.number().int().describe('Member states that must be present'),
+    required: z
+      .number()
+      .int()
+      .describe('Member states that must be present: the body’s quorum rule, or all of them'),
     present: z.number().int(),
     met: z.boolean(),
   }),

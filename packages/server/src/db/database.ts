@@ -150,6 +150,8 @@ export interface BodyTable extends Versioned {
   established: string | null;
   establishedBy: string | null;
   mandate: string | null;
+  /** Member states present for a quorum in session; null: all member states. */
+  quorum: number | null;
   searchText: string;
   /**
    * The list order: the lower-cased start of the name (see directory/service.ts sortKey), short

@@ -18,6 +18,7 @@ import * as m0016 from './2026_11_27_0016_oidc.ts';
 import * as m0017 from './2026_11_27_0017_search_type_indexes.ts';
 import * as m0018 from './2026_11_28_0018_sessions.ts';
 import * as m0019 from './2026_11_28_0019_live.ts';
+import * as m0020 from './2026_11_28_0020_body_quorum.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0017_search_type_indexes': m0017,
   '2026_11_28_0018_sessions': m0018,
   '2026_11_28_0019_live': m0019,
+  '2026_11_28_0020_body_quorum': m0020,
 };

@@ -23,6 +23,7 @@ export function mapBody(row: BodyRow): Body {
     established: row.established,
     establishedBy: parseTextOrNull(row.establishedBy),
     mandate: parseTextOrNull(row.mandate),
+    quorum: row.quorum,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -67,6 +68,16 @@ export function listBodies(
 
 export const insertBody = (db: Tx, row: Insertable<BodyTable>) =>
   db.insertInto('bodies').values(row).execute();
+
+/** The member states whose presence can make a quorum (status member). */
+export async function countMemberStates(db: Tx): Promise<number> {
+  const row = await db
+    .selectFrom('memberStates')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', 'member')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /** The body `id` and every body above it, walking parentId upwards. */
 export async function selfAndAncestorIds(db: Tx, id: string): Promise<string[]> {

@@ -37,6 +37,7 @@ function bodyColumns(b: BodyCreate) {
     established: b.established,
     establishedBy: storeText(b.establishedBy),
     mandate: storeText(b.mandate),
+    quorum: b.quorum,
     searchText: searchText(b.name, b.shortName),
     sortKey: sortKey(b.name),
   };
@@ -75,6 +76,21 @@ async function refuseCycle(trx: Tx, body: repo.BodyRow, parentId: string): Promi
   }
 }
 
+/**
+ * 422 when the quorum asks for more member states than there are (status member): such a body
+ * could never decide in session. Checked when the rule is set; a later change of the member
+ * states leaves it standing, and the sessions service then requires all of them.
+ */
+async function refuseUnreachableQuorum(trx: Tx, quorum: number | null): Promise<void> {
+  if (quorum !== null && quorum > (await repo.countMemberStates(trx))) {
+    throw new AppError(
+      'unprocessable',
+      'The quorum cannot exceed the number of member states; leave it empty to require all of them.',
+      { errors: [{ path: 'quorum', message: 'More than the member states' }] },
+    );
+  }
+}
+
 export async function listBodiesPage(ctx: Ctx, q: BodyListQuery): Promise<Page<Body>> {
   const rows = await repo.listBodies(ctx.db, {
     kind: q.kind,
@@ -95,8 +111,13 @@ export async function createBody(ctx: Ctx, input: BodyCreate): Promise<Body> {
   const now = nowIso();
   const row = { id: newId(), ...bodyColumns(input), version: 1, createdAt: now, updatedAt: now };
   await guardBodyWrite(ctx, input, () =>
-    audited(ctx, { action: 'create', entityType: 'body', entityId: row.id, change: input }, (trx) =>
-      repo.insertBody(trx, row),
+    audited(
+      ctx,
+      { action: 'create', entityType: 'body', entityId: row.id, change: input },
+      async (trx) => {
+        await refuseUnreachableQuorum(trx, row.quorum);
+        await repo.insertBody(trx, row);
+      },
     ),
   );
   return repo.mapBody(row);
@@ -127,6 +148,10 @@ export async function updateBody(
         if (newParent) {
           await repo.lockBodyTree(trx, ctx.dialect);
           await refuseCycle(trx, current, newParent);
+        }
+        // Only a changed rule is judged: an edit of the name keeps a rule that was valid when set.
+        if (next.quorum !== current.quorum) {
+          await refuseUnreachableQuorum(trx, next.quorum);
         }
         const updated = await updateIfVersion(trx, 'bodies', current.id, current.version, next);
         if (

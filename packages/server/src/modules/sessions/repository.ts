@@ -98,6 +98,17 @@ export async function updateSession(
   return Number(result.numUpdatedRows);
 }
 
+/** The quorum rule of the meeting's body: a number of member states, or null for all of them. */
+export async function findMeetingQuorum(db: Tx, meetingId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('meetings')
+    .innerJoin('bodies', 'bodies.id', 'meetings.bodyId')
+    .select('bodies.quorum')
+    .where('meetings.id', '=', meetingId)
+    .executeTakeFirst();
+  return row?.quorum ?? null;
+}
+
 /** The member states whose presence makes the quorum: status member, in code order. */
 export async function listMemberStates(db: Tx): Promise<{ code: string; name: LocalizedText }[]> {
   const rows = await db

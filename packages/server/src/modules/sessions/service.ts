@@ -36,7 +36,8 @@ import * as repo from './repository.ts';
 /**
  * Session mode and written procedure (issue 8). A meeting in session has a current agenda item,
  * the member states' attendance and proposals on which the present states take positions; a
- * proposal is adopted only by consensus: quorum met (by default every member state present) and
+ * proposal is adopted only by consensus: quorum met (as many member states present as the body's
+ * rule asks; by default every member state) and
  * no objection among the present states. Between meetings a proposal is circulated to all member
  * states by written procedure and is adopted when all concur, or at its deadline when none
  * objects. Adoption creates the decision in the same transaction as the proposal's change.
@@ -86,20 +87,24 @@ interface Standing {
   members: { code: string; name: { en?: string; ru?: string } }[];
   present: Set<string>;
   attendance: Map<string, { present: boolean; recordedAt: string }>;
+  /** The body's quorum rule (member states present); null: all of them. */
+  quorum: number | null;
 }
 
 async function standingOf(db: Tx, meetingId: string | null): Promise<Standing> {
   const members = await repo.listMemberStates(db);
   const attendance = new Map<string, { present: boolean; recordedAt: string }>();
+  let quorum: number | null = null;
   if (meetingId) {
     for (const a of await repo.listAttendance(db, meetingId)) {
       attendance.set(a.memberState, { present: a.present === 1, recordedAt: a.recordedAt });
     }
+    quorum = await repo.findMeetingQuorum(db, meetingId);
   }
   const present = new Set(
     members.filter((m) => attendance.get(m.code)?.present === true).map((m) => m.code),
   );
-  return { members, present, attendance };
+  return { members, present, attendance, quorum };
 }
 
 /**
@@ -128,8 +133,12 @@ function outcomeOf(
   };
 }
 
+/**
+ * The body's rule, or all member states when it has none. Capped at the member states: a rule set
+ * when there were more of them must not make the quorum unreachable after one leaves.
+ */
 function quorumOf(standing: Standing): MeetingSession['quorum'] {
-  const required = standing.members.length;
+  const required = Math.min(standing.quorum ?? standing.members.length, standing.members.length);
   const present = standing.present.size;
   return { required, present, met: required > 0 && present >= required };
 }
@@ -809,7 +818,7 @@ export async function adoptProposal(
         const quorum = quorumOf(standing);
         if (!quorum.met) {
           throw conflict(
-            `No quorum: ${quorum.present} of the ${quorum.required} member states are present.`,
+            `No quorum: ${quorum.present} of the ${quorum.required} member states required are present.`,
           );
         }
         const { objections } = outcomeOf(locked, positions, standing);

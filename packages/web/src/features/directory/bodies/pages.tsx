@@ -1,6 +1,7 @@
 import {
   Badge,
   Group,
+  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -263,6 +264,9 @@ export function BodyPage(): JSX.Element {
                 <DetailField label={t('bodies.mandate')} wide>
                   <BothLanguages value={b.mandate} pre />
                 </DetailField>
+                <DetailField label={t('bodies.quorum')}>
+                  {b.quorum ?? t('bodies.quorumAll')}
+                </DetailField>
               </DetailCard>
               {subBodies.length > 0 && (
                 <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
@@ -306,6 +310,8 @@ interface Values {
   established: string | null;
   establishedBy: TextValues;
   mandate: TextValues;
+  /** Empty (NumberInput's cleared value): no rule, all member states. */
+  quorum: number | '';
 }
 
 const valuesOf = (b?: Body, parentId?: string): Values => ({
@@ -318,6 +324,7 @@ const valuesOf = (b?: Body, parentId?: string): Values => ({
   established: b?.established ?? null,
   establishedBy: b ? textValues(b.establishedBy) : emptyText(),
   mandate: b ? textValues(b.mandate) : emptyText(),
+  quorum: b?.quorum ?? '',
 });
 
 const bodyOf = (v: Values) => ({
@@ -330,6 +337,7 @@ const bodyOf = (v: Values) => ({
   established: v.established || null,
   establishedBy: toText(v.establishedBy),
   mandate: toText(v.mandate),
+  quorum: v.quorum === '' ? null : v.quorum,
 });
 
 function BodyForm({
@@ -382,6 +390,15 @@ function BodyForm({
                 {...form.getInputProps('parentId')}
               />
               <DateField label={t('bodies.established')} {...form.getInputProps('established')} />
+              <NumberInput
+                label={t('bodies.quorum')}
+                description={t('bodies.quorumHint')}
+                min={1}
+                max={1000}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('quorum')}
+              />
             </SimpleGrid>
             <LocalizedInput form={form} path="establishedBy" label={t('bodies.establishedBy')} />
             <LocalizedInput form={form} path="mandate" label={t('bodies.mandate')} multiline />
