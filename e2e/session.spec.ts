@@ -51,7 +51,11 @@ afterAll(async () => {
 
 /** Records a delegation's position through the dialog of the Session tab. */
 async function recordPosition(state: string, position: string, reservation?: string) {
-  await desk.getByRole('button', { name: `Position of State ${state} (${state})` }).click();
+  await desk
+    .getByRole('button', {
+      name: new RegExp(`^(Record position|Change): State ${state} \\(${state}\\)$`),
+    })
+    .click();
   const dialog = desk.getByRole('dialog', { name: `Position of State ${state} (${state})` });
   await dialog.getByRole('radio', { name: position, exact: true }).check();
   if (reservation) {
@@ -94,7 +98,7 @@ describe('session mode: the secretariat runs the meeting, the room display follo
 
   it('advances the agenda, and the room shows the current item', async () => {
     await desk
-      .getByRole('button', { name: 'Make item 2. Implementation of decisions current' })
+      .getByRole('button', { name: 'Make current: item 2. Implementation of decisions' })
       .click();
     await room
       .getByRole('heading', { level: 1, name: 'Implementation of decisions' })
@@ -102,7 +106,7 @@ describe('session mode: the secretariat runs the meeting, the room display follo
     await room.getByText('Agenda item 2', { exact: true }).waitFor();
 
     await desk
-      .getByRole('button', { name: 'Make item 3. Adoption of the programme current' })
+      .getByRole('button', { name: 'Make current: item 3. Adoption of the programme' })
       .click();
     await room
       .getByRole('heading', { level: 1, name: 'Adoption of the programme' })
@@ -118,8 +122,8 @@ describe('session mode: the secretariat runs the meeting, the room display follo
   it('marks the delegations present, and the room shows the quorum', async () => {
     await room.getByText('No quorum: 0 present, 6 required').waitFor(FOLLOW);
     for (const state of STATES) {
-      await desk.getByRole('button', { name: `Mark State ${state} (${state}) present` }).click();
-      await desk.getByRole('button', { name: `Mark State ${state} (${state}) absent` }).waitFor();
+      await desk.getByRole('button', { name: `Mark present: State ${state} (${state})` }).click();
+      await desk.getByRole('button', { name: `Mark absent: State ${state} (${state})` }).waitFor();
     }
     await room.getByText('Quorum: 6 present, 6 required').waitFor(FOLLOW);
   });
@@ -282,7 +286,7 @@ describe('written procedure: circulated, answered by a delegate, adopted when al
 });
 
 describe('accessibility', () => {
-  it('axe-core finds no serious or critical violations on the room display, in both languages', async () => {
+  it('axe-core finds no serious or critical violations on the room display and the session pages, in both languages', async () => {
     // The workspace's CSP refuses the injected axe script; the check bypasses it.
     const context = await browser.newContext({
       viewport: { width: 1366, height: 900 },
@@ -297,6 +301,18 @@ describe('accessibility', () => {
     await page.waitForURL(/\/app\/$/);
     const found: string[] = [];
     const checks: [string, () => Promise<unknown>][] = [
+      [
+        '/app/',
+        () => page.getByRole('heading', { level: 1, name: 'Implementation overview' }).waitFor(),
+      ],
+      [
+        `/app/meetings/${meeting.id}/session`,
+        () => page.getByRole('link', { name: 'Room display' }).waitFor(),
+      ],
+      [
+        '/app/written-procedures',
+        () => page.getByRole('heading', { level: 1, name: 'Written procedure' }).waitFor(),
+      ],
       [
         `/app/meetings/${meeting.id}/room`,
         () => page.getByRole('heading', { level: 1, name: 'Adoption of the programme' }).waitFor(),

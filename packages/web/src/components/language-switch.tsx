@@ -24,7 +24,8 @@ export function LanguageSwitch() {
             aria-pressed={active}
             lang={lang}
             title={NAMES[lang]}
-            aria-label={NAMES[lang]}
+            // The visible code begins the accessible name (WCAG 2.5.3: label in name).
+            aria-label={`${lang.toUpperCase()} — ${NAMES[lang]}`}
             style={
               i === 0
                 ? { borderStartEndRadius: 0, borderEndEndRadius: 0 }

@@ -45,7 +45,7 @@ export function PositionsList({ rows, stamps }: { rows: PositionRow[]; stamps?: 
     <>
       <Stack gap="xs" hiddenFrom="sm">
         {rows.map((r) => (
-          <Paper key={r.code} withBorder p="sm" style={r.absent ? { opacity: 0.6 } : undefined}>
+          <Paper key={r.code} withBorder p="sm">
             <Group justify="space-between" gap={6} mb={4}>
               <Text fw={600}>{r.label}</Text>
               <Position row={r} />
@@ -71,7 +71,7 @@ export function PositionsList({ rows, stamps }: { rows: PositionRow[]; stamps?: 
           ]}
         >
           {rows.map((r) => (
-            <Table.Tr key={r.code} style={r.absent ? { opacity: 0.6 } : undefined}>
+            <Table.Tr key={r.code}>
               <Table.Td>{r.label}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Position row={r} />

@@ -66,7 +66,8 @@ function Quorum({ s }: { s: MeetingSession }) {
     <Text
       size="sm"
       fw={600}
-      c={s.quorum.met ? 'green.8' : 'orange.9'}
+      // The light variants' text colour (app.css: dark enough on the tint for WCAG AA).
+      c={`var(--mantine-color-${s.quorum.met ? 'green' : 'orange'}-light-color)`}
       bg={s.quorum.met ? 'green.0' : 'orange.0'}
       px="sm"
       py={2}
@@ -175,7 +176,11 @@ export function SessionTab(): JSX.Element {
           {text(a.name)} ({a.memberState})
         </Text>
         <Group gap="xs" wrap="nowrap" ml="auto">
-          <Text size="sm" c={a.present ? 'green.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+          <Text
+            size="sm"
+            c={a.present ? 'var(--mantine-color-green-light-color)' : 'dimmed'}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             <span aria-hidden>{mark.symbol} </span>
             {a.present ? t('sessions.present') : t('sessions.absent')}
           </Text>
@@ -377,6 +382,8 @@ export function SessionTab(): JSX.Element {
                   <AnchorLink
                     to="/decisions/$decisionId"
                     params={{ decisionId: current.decisionId }}
+                    // In running text a link must not be told by colour alone.
+                    underline="always"
                   >
                     {t('sessions.decisionNo', { number: current.decisionNumber })}
                   </AnchorLink>
@@ -388,6 +395,7 @@ export function SessionTab(): JSX.Element {
                   <AnchorLink
                     to="/documents/$documentId"
                     params={{ documentId: current.documentId }}
+                    underline="always"
                   >
                     {t('sessions.draftDocument')}
                   </AnchorLink>
@@ -440,7 +448,8 @@ export function SessionTab(): JSX.Element {
                     <Button
                       size="compact-sm"
                       variant="light"
-                      aria-label={t('sessions.positionFor', { state: label })}
+                      // The visible words begin the accessible name (WCAG 2.5.3).
+                      aria-label={`${pos ? t('sessions.changePosition') : t('sessions.recordPosition')}: ${label}`}
                       onClick={() => setPositionFor(a.memberState)}
                     >
                       {pos ? t('sessions.changePosition') : t('sessions.recordPosition')}
