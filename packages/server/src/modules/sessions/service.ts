@@ -52,6 +52,31 @@ const conflict = (detail: string) => new AppError('invalid_transition', detail);
 
 const staleSession = () =>
   new AppError('precondition_failed', 'The session changed meanwhile; reload and try again.');
+/**
+ * One change of a meeting's session inside its transaction: the session row moves on from the
+ * version the change was decided on (412 if another change came first), and the audit trail
+ * records it as a `meeting_session` event.
+ */
+async function changeSession(
+  trx: Tx,
+  ctx: Ctx,
+  meetingId: string,
+  version: number,
+  values: Parameters<typeof repo.updateSession>[3],
+  action: string,
+  change: Record<string, unknown>,
+): Promise<void> {
+  if ((await repo.updateSession(trx, meetingId, version, values)) === 0) {
+    throw staleSession();
+  }
+  await recordAudit(trx, ctx.dialect, ctx.actor, {
+    action,
+    entityType: 'meeting_session',
+    entityId: meetingId,
+    change: { meetingId, ...change },
+  });
+}
+
 const staleProposal = () =>
   new AppError('precondition_failed', 'The proposal changed meanwhile; reload and try again.');
 
@@ -323,18 +348,17 @@ export async function openSession(
       throw conflict('The session of this meeting has been opened already.');
     }
     const at = nowIso();
-    if (
-      (await repo.updateSession(trx, meetingId, locked.sessionVersion, { sessionOpenedAt: at })) ===
-      0
-    ) {
-      throw staleSession();
-    }
-    await recordAudit(trx, ctx.dialect, ctx.actor, {
-      action: 'open',
-      entityType: 'meeting_session',
-      entityId: meetingId,
-      change: { meetingId, openedAt: at },
-    });
+    await changeSession(
+      trx,
+      ctx,
+      meetingId,
+      locked.sessionVersion,
+      { sessionOpenedAt: at },
+      'open',
+      {
+        openedAt: at,
+      },
+    );
   });
   return assembleSession(ctx, meetingId);
 }
@@ -366,14 +390,8 @@ export async function closeSession(
     }
     const at = nowIso();
     const values = { sessionClosedAt: at, currentProposalId: null };
-    if ((await repo.updateSession(trx, meetingId, locked.sessionVersion, values)) === 0) {
-      throw staleSession();
-    }
-    await recordAudit(trx, ctx.dialect, ctx.actor, {
-      action: 'close',
-      entityType: 'meeting_session',
-      entityId: meetingId,
-      change: { meetingId, closedAt: at },
+    await changeSession(trx, ctx, meetingId, locked.sessionVersion, values, 'close', {
+      closedAt: at,
     });
   });
   return assembleSession(ctx, meetingId);
@@ -394,14 +412,8 @@ export async function setCurrentItem(
   }
   await ctx.db.transaction().execute(async (trx) => {
     const values = { currentAgendaItemId: input.agendaItemId };
-    if ((await repo.updateSession(trx, meetingId, meeting.sessionVersion, values)) === 0) {
-      throw staleSession();
-    }
-    await recordAudit(trx, ctx.dialect, ctx.actor, {
-      action: 'current_item',
-      entityType: 'meeting_session',
-      entityId: meetingId,
-      change: { meetingId, agendaItemId: [meeting.currentAgendaItemId, input.agendaItemId] },
+    await changeSession(trx, ctx, meetingId, meeting.sessionVersion, values, 'current_item', {
+      agendaItemId: [meeting.currentAgendaItemId, input.agendaItemId],
     });
   });
   return assembleSession(ctx, meetingId);
@@ -432,22 +444,17 @@ export async function setAttendance(
   requireInSession(meeting);
   await requireMemberState(ctx.db, memberState);
   await ctx.db.transaction().execute(async (trx) => {
-    const at = nowIso();
-    if ((await repo.updateSession(trx, meetingId, meeting.sessionVersion, {})) === 0) {
-      throw staleSession();
-    }
     await repo.upsertAttendance(trx, {
       meetingId,
       memberState,
       present: input.present ? 1 : 0,
-      recordedAt: at,
+      recordedAt: nowIso(),
       recordedBy: ctx.actor.id,
     });
-    await recordAudit(trx, ctx.dialect, ctx.actor, {
-      action: 'attendance',
-      entityType: 'meeting_session',
-      entityId: meetingId,
-      change: { meetingId, memberState, present: input.present },
+    // A stale version rolls the attendance back with it.
+    await changeSession(trx, ctx, meetingId, meeting.sessionVersion, {}, 'attendance', {
+      memberState,
+      present: input.present,
     });
   });
   return assembleSession(ctx, meetingId);
