@@ -39,14 +39,17 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { sessionRoutes } from './modules/sessions/routes.ts';
 import { standardRoutes } from './modules/standards/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { apiCachePlugin } from './platform/api-cache.ts';
 import { authPlugin } from './platform/auth.ts';
+import { contentVersionPlugin } from './platform/content-version.ts';
 import type { Ctx } from './platform/context.ts';
-import { installErrorHandling } from './platform/errors.ts';
+import { frameworkErrors, installErrorHandling } from './platform/errors.ts';
 import { eventsPlugin } from './platform/events.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
 import { rejectNulCharacters } from './platform/input.ts';
 import { metricsPlugin } from './platform/metrics.ts';
 import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
+import { installRouteAccess } from './platform/route-access.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { responseSerializerCompiler } from './platform/serializer.ts';
 import { portalRoutes } from './public/routes.ts';
@@ -106,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   app.decorate('db', handle.db);
   app.decorate('dialect', handle.dialect);
@@ -118,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(responseSerializerCompiler({ check: opts.checkResponses ?? false }));
   installErrorHandling(app);
   rejectNulCharacters(app);
+  installRouteAccess(app);
 
   await app.register(fastifyCookie);
   installSecurityHeaders(app);
@@ -154,20 +159,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     staticCSP: true,
     uiConfig: { docExpansion: 'list', deepLinking: true },
   });
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    `${API_PREFIX}/openapi.json`,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    if (app.draining) {
-      return reply.code(503).send({ status: 'draining' });
-    }
-    try {
-      await handle.db.selectFrom('users').select('id').limit(1).execute();
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/readyz',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) => {
+      if (app.draining) {
+        return reply.code(503).send({ status: 'draining' });
+      }
+      try {
+        await handle.db.selectFrom('users').select('id').limit(1).execute();
+        return { status: 'ready' };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' });
+      }
+    },
+  );
 
   // Every API route documents its problem responses (the error handler renders them).
   app.addHook('onRoute', (route) => {
@@ -184,7 +199,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Live events, cross-instance invalidation and drain(); after auth, whose cache it wires.
   await app.register(eventsPlugin, { handle });
   await app.register(idempotencyPlugin, { db: handle.db });
-  // Before the API scope: its hook (a write clears cached portal pages) must reach the API routes.
+  // The content version and the answers kept for it; before every route that uses them.
+  await app.register(contentVersionPlugin);
+  await app.register(apiCachePlugin, { maxBytes: config.apiCacheMegabytes * 1024 * 1024 });
   await app.register(portalRoutes);
   await app.register(oparlRoutes, { prefix: '/oparl/v1.1' });
 
@@ -231,11 +248,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 async function registerWebClient(app: FastifyInstance, webDir: string): Promise<void> {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .code(503)
-        .type('text/plain; charset=utf-8')
-        .send('The workspace is not built yet: run `npm run build`.'),
+    app.get(
+      '/app/*',
+      { config: { access: 'public' }, schema: { hide: true } },
+      async (_request, reply) =>
+        reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('The workspace is not built yet: run `npm run build`.'),
     );
   } else {
     await app.register(fastifyStatic, {
@@ -252,8 +272,17 @@ async function registerWebClient(app: FastifyInstance, webDir: string): Promise<
         }
       },
     });
-    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
-      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
+    app.get(
+      '/app/*',
+      { config: { access: 'public' }, schema: { hide: true } },
+      async (request, reply) => {
+        // A build file that does not exist is a 404, not the client's page with a 200: a
+        // browser holding an old chunk's name, or a scanner probing `index.js.bak`, gets no HTML.
+        if (request.url.startsWith('/app/assets/')) {
+          return reply.callNotFound();
+        }
+        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      },
     );
   }
 }

@@ -81,6 +81,11 @@ const ZConfig = z.object({
   secureCookies: z.boolean(),
   /** Largest accepted upload in bytes (PLENUM_FILES_MAX_BYTES, 50 MB by default). */
   filesMaxBytes: z.coerce.number().int().positive(),
+  /**
+   * Memory for kept API answers in MB (PLENUM_API_CACHE_MB, 32 by default; 0 turns the cache
+   * off): see platform/api-cache.ts.
+   */
+  apiCacheMegabytes: z.coerce.number().min(0).max(4096),
   /** Single sign-on; null unless PLENUM_OIDC_ISSUER is set. */
   oidc: ZOidcConfig.nullable(),
   /**
@@ -130,6 +135,7 @@ export function loadConfig(
     secureCookies: publicUrl.startsWith('https:'),
     filesMaxBytes: env.PLENUM_FILES_MAX_BYTES ?? String(50 * 1024 * 1024),
     aknJurisdiction: env.PLENUM_AKN_JURISDICTION || 'csto',
+    apiCacheMegabytes: env.PLENUM_API_CACHE_MB ?? '32',
     oidc: env.PLENUM_OIDC_ISSUER
       ? {
           issuer: env.PLENUM_OIDC_ISSUER,

@@ -849,11 +849,12 @@ export async function main(argv: string[]): Promise<number> {
       err('Point PLENUM_DATABASE_URL or PLENUM_DATA_DIR at a new database to load the demo.');
       return 1;
     }
-    const { AppError } = await import('./platform/errors.ts');
+    const { AppError, localizeMessage } = await import('./platform/errors.ts');
     if (error instanceof AppError) {
       err(`plenum: ${error.message}`);
       for (const field of error.errors ?? []) {
-        err(`  ${field.path}: ${field.message}`);
+        // Some refusals carry message keys (v.password …): say them in words.
+        err(`  ${field.path}: ${localizeMessage(field.message, 'en')}`);
       }
       return 1;
     }

@@ -53,11 +53,66 @@ export const ZUserPatch = z
   .strict();
 export type UserPatch = z.infer<typeof ZUserPatch>;
 
+const ZTotpCode = z
+  .string()
+  .regex(/^\d{6}$/, 'v.totpCode')
+  .describe('The six digits an authenticator app shows now');
+const ZRecoveryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .describe('One of the ten recovery codes given when two-factor sign-in was turned on');
+
 export const ZLogin = z
-  .object({ email: z.string().max(254), password: z.string().max(256) })
+  .object({
+    email: z.string().max(254),
+    password: z.string().max(256),
+    totpCode: ZTotpCode.optional().describe(
+      'Needed when the account has two-factor sign-in on (the first attempt without it answers 401 with code totp_required)',
+    ),
+    recoveryCode: ZRecoveryCode.optional().describe('Instead of totpCode; each works once'),
+  })
   .strict();
-export const ZMe = z.object({ user: ZUser, csrfToken: z.string().nullable() });
+export const ZMe = z.object({
+  user: ZUser,
+  csrfToken: z.string().nullable(),
+  totpEnabled: z.boolean().describe('Whether this user signs in with a second factor (TOTP)'),
+  totpEnrollmentRequired: z
+    .boolean()
+    .describe(
+      'The administrator requires two-factor sign-in and this session may do nothing but enrol',
+    ),
+});
 export type Me = z.infer<typeof ZMe>;
+
+/** A new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), shown while enrolling only. */
+export const ZTotpEnrolment = z.object({
+  secret: z.string().describe('Base32, to type into an authenticator app'),
+  uri: z.string().describe('otpauth:// URI'),
+  qrSvg: z.string().describe('The URI as a QR code, an SVG document'),
+});
+export type TotpEnrolment = z.infer<typeof ZTotpEnrolment>;
+export const ZTotpConfirm = z.object({ code: ZTotpCode }).strict();
+export const ZRecoveryCodes = z.object({
+  recoveryCodes: z.array(z.string()).describe('Ten one-time codes, shown this once'),
+});
+export type RecoveryCodes = z.infer<typeof ZRecoveryCodes>;
+export const ZTotpDisable = z
+  .object({ password: z.string().max(256), code: ZTotpCode })
+  .partial()
+  .strict()
+  .describe('The current password or a current code');
+
+export const ZSecuritySettings = z.object({
+  requireTotp: z
+    .boolean()
+    .describe('Every user signing in with a password must use two-factor sign-in'),
+  version: z.number().int(),
+  updatedAt: ZIsoDateTime.nullable(),
+});
+export type SecuritySettings = z.infer<typeof ZSecuritySettings>;
+export const ZSecuritySettingsPatch = z.object({ requireTotp: z.boolean() }).strict();
 
 export const ZTokenCreate = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const ZToken = z.object({

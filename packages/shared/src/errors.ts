@@ -9,10 +9,14 @@ export const ERROR_STATUS = {
   bad_request: 400,
   /** No valid session or token. */
   unauthenticated: 401,
+  /** The password was right; the account signs in with a second factor too (send totpCode). */
+  totp_required: 401,
   /** Readable, but the caller may not do this. */
   forbidden: 403,
   /** Cookie-authenticated write without the right X-CSRF-Token. */
   csrf_failed: 403,
+  /** Two-factor sign-in is required: this session may only enrol until it is turned on. */
+  totp_enrollment_required: 403,
   /** Does not exist, or the caller may not read it. */
   not_found: 404,
   method_not_allowed: 405,
@@ -48,8 +52,10 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Invalid input',
   bad_request: 'Bad request',
   unauthenticated: 'Authentication required',
+  totp_required: 'Second factor required',
   forbidden: 'Not allowed',
   csrf_failed: 'Missing or wrong CSRF token',
+  totp_enrollment_required: 'Two-factor sign-in must be set up first',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   duplicate: 'Already exists',

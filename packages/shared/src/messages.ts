@@ -21,6 +21,7 @@ export const VALIDATION_MESSAGES = {
     ru: 'Используйте строчные латинские буквы, цифры и одиночные дефисы',
   },
   'v.password': { en: 'Use at least 12 characters', ru: 'Не менее 12 символов' },
+  'v.totpCode': { en: 'Give the six digits of the code', ru: 'Укажите шесть цифр кода' },
   'v.distinctStates': {
     en: 'Name each member state once',
     ru: 'Укажите каждое государство-член один раз',
@@ -397,4 +398,29 @@ export const SERVER_MESSAGES_RU: Record<string, string> = {
     'Кворум не может превышать число государств-членов; чтобы требовать присутствия всех, оставьте поле пустым.',
   'More than the member states': 'Больше числа государств-членов',
   // ---- end body quorum ----
+  // ---- hostile input (issue 9) ----
+  'No such resource.': 'Такого ресурса нет.',
+  'The address is malformed.': 'Адрес запроса составлен неверно.',
+  // ---- end hostile input ----
+  // ---- two-factor sign-in and the password policy (issue 9) ----
+  'Enter the code from your authenticator app, or a recovery code.':
+    'Введите код из приложения-аутентификатора или код восстановления.',
+  'The code is wrong or was used already.': 'Код неверен или уже использован.',
+  'Set up two-factor sign-in first: POST /api/v1/auth/totp, then /api/v1/auth/totp/confirm.':
+    'Сначала настройте двухфакторный вход: POST /api/v1/auth/totp, затем /api/v1/auth/totp/confirm.',
+  'Two-factor sign-in is already on; turn it off first.':
+    'Двухфакторный вход уже включён; сначала отключите его.',
+  'Two-factor sign-in is already on.': 'Двухфакторный вход уже включён.',
+  'Start the enrolment first.': 'Сначала начните настройку.',
+  'The code is wrong or expired.': 'Код неверен или устарел.',
+  'The administrator requires two-factor sign-in; it cannot be turned off.':
+    'Администратор требует двухфакторный вход; отключить его нельзя.',
+  'Two-factor sign-in is not on.': 'Двухфакторный вход не включён.',
+  'The password does not meet the password policy.': 'Пароль не соответствует требованиям.',
+  // Server-only (the web's validation table is in its first page): the policy's refusals.
+  'Too easy to guess: use more words or characters that do not form a pattern':
+    'Слишком легко угадать: добавьте слова или символы, не образующие шаблона',
+  'Must not contain your e-mail address': 'Не должен содержать ваш адрес электронной почты',
+  'The settings changed since you read them; reload.':
+    'Настройки изменились после того, как вы их открыли; обновите страницу.',
 };

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuthTables } from './tables/auth.ts';
 import type { CalendarFeedTables } from './tables/calendar-feeds.ts';
 import type { ConsultationTables } from './tables/consultations.ts';
 import type { DecisionTables } from './tables/decisions.ts';
@@ -35,7 +36,8 @@ export interface Database
     MinutesTables,
     OidcTables,
     PackTables,
-    SessionTables {
+    SessionTables,
+    AuthTables {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
@@ -81,6 +83,8 @@ export interface SessionTable {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** 1: a password sign-in that must enrol in two-factor sign-in before anything else (0021). */
+  enrolmentOnly: Generated<number>;
 }
 
 export interface ApiTokenTable {

@@ -20,6 +20,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     authCache: AuthCache;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route serves a session that may only enrol in two-factor sign-in (the administrator
+     * requires it and the user has none yet): reading oneself, enrolling, signing out.
+     */
+    duringEnrolment?: boolean;
+  }
 }
 
 /**
@@ -221,6 +228,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
           'sessions.csrfToken',
           'sessions.lastSeenAt',
           'sessions.expiresAt',
+          'sessions.enrolmentOnly',
           'users.id',
           'users.role',
           'users.name',
@@ -249,6 +257,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
     }
+    if (row.enrolmentOnly === 1 && request.routeOptions.config.duringEnrolment !== true) {
+      // Until the second factor is set up the session opens nothing else: the API says so,
+      // other pages (portal, OParl) see an anonymous caller.
+      if (request.url.startsWith('/api/')) {
+        throw new AppError(
+          'totp_enrollment_required',
+          'Set up two-factor sign-in first: POST /api/v1/auth/totp, then /api/v1/auth/totp/confirm.',
+        );
+      }
+      return;
+    }
     request.actor = actorFromUser(row);
     request.authMethod = 'session';
     request.sessionId = id;
@@ -272,16 +291,23 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
   });
 });
 
-/** Starts a session: a new random id every login (the old one, if any, is dropped). */
+/**
+ * Starts a session: a new random id every login (the old one, if any, is dropped), so an id
+ * planted before sign-in never becomes an authenticated one. `enrolmentOnly`: a password sign-in
+ * that must set up two-factor sign-in before anything else.
+ */
 export async function startSession(
   db: Db,
   config: Config,
   reply: FastifyReply,
   userId: string,
   previousSessionId: string | null,
+  opts: { enrolmentOnly?: boolean } = {},
 ): Promise<string> {
   if (previousSessionId) {
     await db.deleteFrom('sessions').where('id', '=', previousSessionId).execute();
+    // The old id may sit resolved in the cache (here and on other instances): forget it now.
+    reply.server.authCache.clear();
   }
   const token = randomToken();
   const csrfToken = randomToken();
@@ -295,6 +321,7 @@ export async function startSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(Date.now() + config.sessionMaxHours * 3_600_000).toISOString(),
+      enrolmentOnly: opts.enrolmentOnly ? 1 : 0,
     })
     .execute();
   reply.setCookie(SESSION_COOKIE, token, {

@@ -176,6 +176,28 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 /**
+ * Errors the router raises before any handler or hook runs (an address that is not valid
+ * percent-encoding, a path parameter longer than any id): Fastify would answer them with its
+ * own JSON; these are problems too. A parameter too long to be an id names nothing: 404.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const lang = requestLanguage(request);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, 'not_found', localizeMessage('No such resource.', lang));
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, 'bad_request', localizeMessage('The address is malformed.', lang));
+  }
+  const status =
+    typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
+  return sendProblem(reply, codeForStatus(status), undefined, undefined, status);
+}
+
+/**
  * Every error leaves as application/problem+json. Known errors keep their status; anything
  * unexpected becomes a generic 500 whose detail goes to the log only (never to the caller).
  */

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DbHandle } from '../db/dialect.ts';
 import type { Actor } from './context.ts';
 import { type Audience, mayReceive, resolveAudiences } from './live-audience.ts';
@@ -212,8 +212,13 @@ export class EventBus {
       return;
     }
     const schema = this.handle.schema ?? 'public';
+    // Only PostgreSQL listens, so pg is loaded here: a server on SQLite never pays its ~16 MB.
+    const { default: pgModule } = await import('pg');
+    if (this.closed) {
+      return;
+    }
     // Named, so instances (and operators) can find the listening connections in pg_stat_activity.
-    const client = new pg.Client({
+    const client = new pgModule.Client({
       connectionString: this.handle.url,
       application_name: `${LISTEN_NAME_PREFIX}${schema}`,
     });
@@ -358,6 +363,9 @@ export class EventBus {
       .selectFrom('auditEvents')
       .select(['seq', 'at', 'action', 'entityType', 'entityId'])
       .where('seq', '>', after)
+      // Reads of restricted items are audited but change nothing: sent on, they would make
+      // every client read again (and be audited again), round and round.
+      .where('action', '!=', 'read')
       .orderBy('seq')
       .limit(limit)
       .execute();

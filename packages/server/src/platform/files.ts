@@ -196,15 +196,28 @@ async function fsyncPath(target: string): Promise<void> {
  */
 export async function commitStaged(store: FileStore, staged: StagedFile): Promise<void> {
   const target = filePath(store, staged.sha256);
+  const dir = path.dirname(target);
   if (fs.existsSync(target)) {
     await discardStaged(staged);
+    // Another upload of the same bytes may have renamed it a moment ago and not yet synced the
+    // directory (or died before it did): this answer must not get ahead of that sync.
+    await fsyncPath(target);
+    await fsyncPath(dir);
     return;
   }
   await fsyncPath(staged.tempPath);
-  const dir = path.dirname(target);
-  await fsp.mkdir(dir, { recursive: true });
+  // The first directory this call creates, if any: new directories are entries of their parents.
+  const created = await fsp.mkdir(dir, { recursive: true });
   await fsp.rename(staged.tempPath, target);
   await fsyncPath(dir);
+  if (created !== undefined) {
+    for (let d = dir; ; d = path.dirname(d)) {
+      await fsyncPath(path.dirname(d));
+      if (d === path.resolve(created) || d === store.root) {
+        break;
+      }
+    }
+  }
 }
 
 /** Whether the content with this hash is in the store. */
@@ -417,11 +430,33 @@ export function sanitizeFileName(raw: string, fallback = 'file'): string {
 }
 
 /**
- * `attachment` with an ASCII fallback name and the exact name in RFC 5987 `filename*`; the name
- * is sanitized first, so no quote, CR or LF can reach the header.
+ * Extensions a browser renders as a page or a desktop runs as a program. No stored file is of
+ * such a type (markup and executables are refused), so a name ending in one lies about the
+ * content: a PDF/HTML polyglot saved as `report.pdf.html` would open as a page.
  */
-export function contentDisposition(name: string): string {
+const ACTIVE_EXTENSIONS = new Set([
+  ...['html', 'htm', 'xhtml', 'xht', 'shtml', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'xslt'],
+  ...['js', 'mjs', 'cjs', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'hta', 'swf', 'jnlp', 'url', 'lnk'],
+  ...['exe', 'com', 'bat', 'cmd', 'ps1', 'scr', 'msi', 'reg', 'pif', 'cpl', 'jar', 'app', 'sh'],
+]);
+
+/**
+ * The name to save a file of `mediaType` under: a name ending in an active extension gets the
+ * type's own appended (`report.pdf.html` → `report.pdf.html.pdf`), so it opens as what it is.
+ */
+export function downloadName(name: string, mediaType: string): string {
   const safe = sanitizeFileName(name);
+  const ext = path.extname(safe).slice(1).toLowerCase();
+  return ACTIVE_EXTENSIONS.has(ext) ? `${safe}.${extensionOf(mediaType)}` : safe;
+}
+
+/**
+ * `attachment` with an ASCII fallback name and the exact name in RFC 5987 `filename*`; the name
+ * is sanitized first, so no quote, CR or LF can reach the header. Given the media type, the name
+ * also says it (`downloadName`).
+ */
+export function contentDisposition(name: string, mediaType?: string): string {
+  const safe = mediaType ? downloadName(name, mediaType) : sanitizeFileName(name);
   const ascii =
     safe
       .normalize('NFKD')

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** One message ready to go: rendered, addressed, with its stable Message-ID. */
 export interface OutgoingMail {
@@ -56,15 +56,20 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
   if (!smtpUrl) {
     return null;
   }
-  const transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    // Bounded waits: a stalled server must not hold the worker (it retries on the next run).
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  // Loaded on first use: about 16 MB of RSS a server that sends no mail does not need.
+  let transporter: Transporter | undefined;
   return {
     async send(mail) {
+      if (!transporter) {
+        const { default: nodemailer } = await import('nodemailer');
+        transporter ??= nodemailer.createTransport({
+          url: smtpUrl,
+          // Bounded waits: a stalled server must not hold the worker (it retries on the next run).
+          connectionTimeout: 15_000,
+          greetingTimeout: 15_000,
+          socketTimeout: 30_000,
+        });
+      }
       try {
         await transporter.sendMail({
           from: mail.from,
@@ -81,7 +86,7 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
       }
     },
     close() {
-      transporter.close();
+      transporter?.close();
     },
   };
 }

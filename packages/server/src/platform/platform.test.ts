@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECT, type TestApp } from '../../test/app.ts';
 
@@ -284,6 +287,38 @@ describe(`platform (${DIALECT})`, () => {
       const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
       expect(docs.statusCode).toBe(200);
       expect(docs.headers['content-type']).toContain('text/html');
+    });
+  });
+
+  // Found by wapiti's backup module (npm run test:security): every `/app/assets/x.js.bak` answered
+  // 200 with the client's page.
+  describe('the workspace client', () => {
+    let web: TestApp;
+    let webDir: string;
+    beforeAll(async () => {
+      webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-web-'));
+      fs.mkdirSync(path.join(webDir, 'assets'));
+      fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Plenum</title>');
+      fs.writeFileSync(path.join(webDir, 'assets', 'index-abc123.js'), 'export {};');
+      web = await createTestApp({ webDir });
+    });
+    afterAll(async () => {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    });
+
+    it('answers a missing build file with 404 and client routes with the page', async () => {
+      const asset = await web.app.inject({ method: 'GET', url: '/app/assets/index-abc123.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.body).toBe('export {};');
+      for (const url of ['/app/assets/index-abc123.js.bak', '/app/assets/backup.sql']) {
+        const res = await web.app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body, url).not.toContain('<title>Plenum</title>');
+      }
+      const route = await web.app.inject({ method: 'GET', url: '/app/meetings/some-id' });
+      expect(route.statusCode).toBe(200);
+      expect(route.body).toContain('<title>Plenum</title>');
     });
   });
 });

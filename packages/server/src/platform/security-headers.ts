@@ -36,6 +36,10 @@ function helmetHeaders(): Record<string, string> {
     res as unknown as ServerResponse,
     () => {},
   );
+  // Not among helmet's: the workspace uses no camera, microphone, location or payment, so no
+  // page (or injected script) may ask for them.
+  headers['permissions-policy'] =
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
   return headers;
 }
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
+import { checkZipBounds } from './zip-guard.ts';
 
 /**
  * Plain text of an uploaded file, for full-text search. PDF and DOCX are parsed in a worker
@@ -23,6 +24,8 @@ export interface ExtractLimits {
   timeoutMs: number;
   /** Heap ceiling of the worker. */
   maxHeapMb: number;
+  /** Bytes a DOCX may inflate to in all; a larger (or lying) archive is not opened. */
+  maxInflatedBytes: number;
 }
 
 export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
@@ -30,6 +33,7 @@ export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
   maxPages: 2_000,
   timeoutMs: 30_000,
   maxHeapMb: 256,
+  maxInflatedBytes: 100 * 1024 * 1024,
 };
 
 export interface ExtractOptions {
@@ -220,6 +224,11 @@ export async function extractText(
   }
   const started = Date.now();
   try {
+    // The worker's heap ceiling does not bound the buffers a ZIP inflates into: a DOCX that
+    // unpacks to gigabytes (a "zip bomb") is checked against its declared sizes first.
+    if (kind === 'docx' && !checkZipBounds(await fs.readFile(path), limits.maxInflatedBytes)) {
+      throw new Error('the archive inflates beyond the limit or is not well-formed');
+    }
     const raw =
       kind === 'plain'
         ? await plainText(path, limits.maxChars)

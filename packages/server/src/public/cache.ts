@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/dialect.ts';
-import { contentVersion } from './repository.ts';
+import type { ContentVersion } from '../platform/content-version.ts';
 
 /** A rendered answer, ready to send again. */
 export interface Rendered {
@@ -20,81 +19,27 @@ interface Entry extends Rendered {
   version: string;
 }
 
-/** How long a probe of the database answers "nothing changed" before it is asked again. */
-const PROBE_INTERVAL_MS = 1000;
 const MAX_ENTRIES = 5000;
 
 const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCString();
 
 /**
  * Rendered portal answers kept in memory, keyed by path and language, valid for one content
- * version. The version is the newest audit sequence number (every write on every instance
- * appends to the audit chain in its transaction), the date (upcoming meetings move at midnight)
- * and the next moment a scheduled item goes public. A write through this process's API forces a
- * new probe before the next answer; so does another instance's write as soon as its NOTIFY reaches
- * this instance's event bus (platform/events.ts), and at the latest after PROBE_INTERVAL_MS.
+ * version (platform/content-version.ts: the newest write, the date, the next scheduled item).
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
-  private version: { key: string; at: string | null; probedAt: number; nextDueMs: number } | null =
-    null;
-  private probing: Promise<{ key: string; at: string | null }> | null = null;
-  /** Counts invalidations, so a probe that started before a write cannot pass for a newer one. */
-  private generation = 0;
 
-  constructor(private readonly db: Db) {}
-
-  /** Called after a write in this process: the next request probes the database again. */
-  invalidate(): void {
-    this.generation++;
-    this.version = null;
-    this.probing = null;
-  }
-
-  private currentVersion():
-    | Promise<{ key: string; at: string | null }>
-    | { key: string; at: string | null } {
-    const now = Date.now();
-    const v = this.version;
-    if (v && now - v.probedAt < PROBE_INTERVAL_MS && now < v.nextDueMs) {
-      return v;
-    }
-    if (!this.probing) {
-      const generation = this.generation;
-      const probing = (async () => {
-        const nowIso = new Date(now).toISOString();
-        const probe = await contentVersion(this.db, nowIso);
-        const key = `${probe.seq}|${nowIso.slice(0, 10)}|${probe.nextDue ?? ''}`;
-        if (this.generation === generation) {
-          this.version = {
-            key,
-            at: probe.at,
-            probedAt: now,
-            nextDueMs: probe.nextDue ? Date.parse(probe.nextDue) : Number.POSITIVE_INFINITY,
-          };
-        }
-        return { key, at: probe.at };
-      })();
-      const clear = () => {
-        if (this.probing === probing) {
-          this.probing = null;
-        }
-      };
-      probing.then(clear, clear);
-      this.probing = probing;
-    }
-    return this.probing;
-  }
+  constructor(private readonly version: ContentVersion) {}
 
   /** The cached answer for `key` when it is known to be current, without waiting for anything. */
   peek(key: string): Rendered | undefined {
-    const v = this.version;
-    const now = Date.now();
-    if (!v || now - v.probedAt >= PROBE_INTERVAL_MS || now >= v.nextDueMs) {
+    const current = this.version.peek();
+    if (current === null) {
       return undefined;
     }
     const cached = this.entries.get(key);
-    return cached && cached.version === v.key ? cached : undefined;
+    return cached && cached.version === current ? cached : undefined;
   }
 
   /**
@@ -110,7 +55,7 @@ export class PageCache {
       lastModified?: string;
     }>,
   ): Promise<Rendered> {
-    const version = await this.currentVersion();
+    const version = await this.version.current();
     const cached = this.entries.get(key);
     if (cached && cached.version === version.key) {
       return cached;

@@ -627,37 +627,6 @@ export async function sitemapEntries(db: Db, now: string) {
   return { news, meetings, bodies };
 }
 
-/**
- * The cheap probe of "has anything changed": every change is appended to the audit chain in its
- * own transaction, so the newest sequence number moves with any write on any instance (one
- * primary-key lookup). Also the next moment a scheduled item becomes public, when pages must
- * change without any write.
- */
-export async function contentVersion(
-  db: Db,
-  now: string,
-): Promise<{ seq: number; at: string | null; nextDue: string | null }> {
-  const [last, due] = await Promise.all([
-    db
-      .selectFrom('auditEvents')
-      .select(['seq', 'at'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('newsItems')
-      .select((eb) => eb.fn.min('publishAt').as('nextDue'))
-      .where('status', '=', 'scheduled')
-      .where('publishAt', '>', now)
-      .executeTakeFirst(),
-  ]);
-  return {
-    seq: last?.seq ?? 0,
-    at: last?.at ?? null,
-    nextDue: (due?.nextDue as string | null | undefined) ?? null,
-  };
-}
-
 /** The organization the portal speaks for: the first commission of the directory, if any. */
 export async function findSite(
   db: Db,

@@ -66,19 +66,9 @@ function pageNumber(query: unknown): number | null {
  */
 async function portal(app: FastifyInstance): Promise<void> {
   const db = app.db;
-  const cache = new PageCache(db);
+  const cache = new PageCache(app.contentVersion);
   const base = app.config.publicUrl.replace(/\/+$/, '');
   const store = fileStore(app.config.dataDir, app.config.filesMaxBytes);
-
-  // A write on another instance (announced by NOTIFY to the event bus) drops the pages too.
-  app.events.onAdvance(() => cache.invalidate());
-  // A write answered by this process shows on the portal from the next request on.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-      cache.invalidate();
-    }
-    return payload;
-  });
 
   async function site(): Promise<views.Site> {
     return { base, ...(await repo.findSite(db)) };
@@ -112,7 +102,7 @@ async function portal(app: FastifyInstance): Promise<void> {
       .filter((d): d is string => Boolean(d))
       .reduce<string | undefined>((a, b) => (!a || b > a ? b : a), undefined);
 
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const lang = preferredLanguage(request.headers['accept-language']);
     return reply
       .header('Vary', 'Accept-Language')
@@ -120,11 +110,14 @@ async function portal(app: FastifyInstance): Promise<void> {
       .redirect(`/${lang}/`, 302);
   });
 
-  app.get(PORTAL_CSS_PATH, { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .header('Cache-Control', 'public, max-age=31536000, immutable')
-      .type('text/css; charset=utf-8')
-      .send(PORTAL_CSS),
+  app.get(
+    PORTAL_CSS_PATH,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply
+        .header('Cache-Control', 'public, max-age=31536000, immutable')
+        .type('text/css; charset=utf-8')
+        .send(PORTAL_CSS),
   );
 
   for (const lang of PORTAL_LANGUAGES) {
@@ -134,40 +127,47 @@ async function portal(app: FastifyInstance): Promise<void> {
           answer(request, reply, `404|${lang}`, () => notFound(lang)),
         );
 
-        scope.get('/', { schema: { hide: true } }, async (request, reply) =>
-          answer(request, reply, `home|${lang}`, async () => {
-            const now = nowIso();
-            const [news, upcoming] = await Promise.all([
-              repo.listPublicNews(db, now, { limit: 5 }),
-              repo.listUpcomingMeetings(db, today(), 6),
-            ]);
-            const shown = news.slice(0, 5);
-            return html(
-              views.homePage(await site(), lang, { news: shown, upcoming }),
-              200,
-              newest(...shown.map((n) => n.updatedAt), ...upcoming.map((m) => m.updatedAt)),
-            );
-          }),
+        scope.get(
+          '/',
+          { config: { access: 'public' }, schema: { hide: true } },
+          async (request, reply) =>
+            answer(request, reply, `home|${lang}`, async () => {
+              const now = nowIso();
+              const [news, upcoming] = await Promise.all([
+                repo.listPublicNews(db, now, { limit: 5 }),
+                repo.listUpcomingMeetings(db, today(), 6),
+              ]);
+              const shown = news.slice(0, 5);
+              return html(
+                views.homePage(await site(), lang, { news: shown, upcoming }),
+                200,
+                newest(...shown.map((n) => n.updatedAt), ...upcoming.map((m) => m.updatedAt)),
+              );
+            }),
         );
 
-        scope.get('/news', { schema: { hide: true } }, async (request, reply) => {
-          const section = (request.query as Record<string, unknown>)?.section;
-          if (typeof section === 'string') {
-            const known = sectionFromSlug(section.replace(/_/g, '-'));
-            if (known) {
-              return reply.redirect(`/${lang}/news/section/${section.replace(/_/g, '-')}`, 301);
+        scope.get(
+          '/news',
+          { config: { access: 'public' }, schema: { hide: true } },
+          async (request, reply) => {
+            const section = (request.query as Record<string, unknown>)?.section;
+            if (typeof section === 'string') {
+              const known = sectionFromSlug(section.replace(/_/g, '-'));
+              if (known) {
+                return reply.redirect(`/${lang}/news/section/${section.replace(/_/g, '-')}`, 301);
+              }
+              return answer(request, reply, `404|${lang}`, () => notFound(lang));
             }
-            return answer(request, reply, `404|${lang}`, () => notFound(lang));
-          }
-          const page = pageNumber(request.query);
-          return answer(request, reply, `news|${lang}|${page}`, () =>
-            newsList(lang, undefined, page),
-          );
-        });
+            const page = pageNumber(request.query);
+            return answer(request, reply, `news|${lang}|${page}`, () =>
+              newsList(lang, undefined, page),
+            );
+          },
+        );
 
         scope.get<{ Params: { section: string } }>(
           '/news/section/:section',
-          { schema: { hide: true } },
+          { config: { access: 'public' }, schema: { hide: true } },
           async (request, reply) => {
             const section = sectionFromSlug(request.params.section);
             const page = pageNumber(request.query);
@@ -182,7 +182,7 @@ async function portal(app: FastifyInstance): Promise<void> {
 
         scope.get<{ Params: { slug: string } }>(
           '/news/:slug',
-          { schema: { hide: true } },
+          { config: { access: 'public' }, schema: { hide: true } },
           async (request, reply) => {
             const { slug } = request.params;
             if (slug.length > 120 || !SLUG.test(slug)) {
@@ -204,41 +204,45 @@ async function portal(app: FastifyInstance): Promise<void> {
           },
         );
 
-        scope.get('/meetings', { schema: { hide: true } }, async (request, reply) => {
-          const page = pageNumber(request.query);
-          return answer(request, reply, `meetings|${lang}|${page}`, async () => {
-            if (page === null) {
-              return notFound(lang);
-            }
-            const [upcoming, past] = await Promise.all([
-              page === 1 ? repo.listUpcomingMeetings(db, today(), 100) : Promise.resolve([]),
-              repo.listPastMeetings(
-                db,
-                today(),
-                MEETINGS_PAGE_SIZE,
-                (page - 1) * MEETINGS_PAGE_SIZE,
-              ),
-            ]);
-            if (page > 1 && past.length === 0) {
-              return notFound(lang);
-            }
-            const shown = past.slice(0, MEETINGS_PAGE_SIZE);
-            return html(
-              views.meetingsPage(await site(), lang, {
-                upcoming,
-                past: shown,
-                page,
-                hasOlder: past.length > MEETINGS_PAGE_SIZE,
-              }),
-              200,
-              newest(...upcoming.map((m) => m.updatedAt), ...shown.map((m) => m.updatedAt)),
-            );
-          });
-        });
+        scope.get(
+          '/meetings',
+          { config: { access: 'public' }, schema: { hide: true } },
+          async (request, reply) => {
+            const page = pageNumber(request.query);
+            return answer(request, reply, `meetings|${lang}|${page}`, async () => {
+              if (page === null) {
+                return notFound(lang);
+              }
+              const [upcoming, past] = await Promise.all([
+                page === 1 ? repo.listUpcomingMeetings(db, today(), 100) : Promise.resolve([]),
+                repo.listPastMeetings(
+                  db,
+                  today(),
+                  MEETINGS_PAGE_SIZE,
+                  (page - 1) * MEETINGS_PAGE_SIZE,
+                ),
+              ]);
+              if (page > 1 && past.length === 0) {
+                return notFound(lang);
+              }
+              const shown = past.slice(0, MEETINGS_PAGE_SIZE);
+              return html(
+                views.meetingsPage(await site(), lang, {
+                  upcoming,
+                  past: shown,
+                  page,
+                  hasOlder: past.length > MEETINGS_PAGE_SIZE,
+                }),
+                200,
+                newest(...upcoming.map((m) => m.updatedAt), ...shown.map((m) => m.updatedAt)),
+              );
+            });
+          },
+        );
 
         scope.get<{ Params: { id: string } }>(
           '/meetings/:id',
-          { schema: { hide: true } },
+          { config: { access: 'public' }, schema: { hide: true } },
           async (request, reply) => {
             const { id } = request.params;
             if (!ID.test(id)) {
@@ -259,20 +263,23 @@ async function portal(app: FastifyInstance): Promise<void> {
           },
         );
 
-        scope.get('/bodies', { schema: { hide: true } }, async (request, reply) =>
-          answer(request, reply, `bodies|${lang}`, async () => {
-            const bodies = await repo.listBodies(db);
-            return html(
-              views.bodiesPage(await site(), lang, bodies),
-              200,
-              newest(...bodies.map((b) => b.updatedAt)),
-            );
-          }),
+        scope.get(
+          '/bodies',
+          { config: { access: 'public' }, schema: { hide: true } },
+          async (request, reply) =>
+            answer(request, reply, `bodies|${lang}`, async () => {
+              const bodies = await repo.listBodies(db);
+              return html(
+                views.bodiesPage(await site(), lang, bodies),
+                200,
+                newest(...bodies.map((b) => b.updatedAt)),
+              );
+            }),
         );
 
         scope.get<{ Params: { slug: string } }>(
           '/bodies/:slug',
-          { schema: { hide: true } },
+          { config: { access: 'public' }, schema: { hide: true } },
           async (request, reply) => {
             const { slug } = request.params;
             if (slug.length > 200 || !SLUG.test(slug)) {
@@ -303,13 +310,16 @@ async function portal(app: FastifyInstance): Promise<void> {
         );
 
         for (const format of ['rss', 'atom'] as const) {
-          scope.get(`/feeds/news.${format}`, { schema: { hide: true } }, async (request, reply) =>
-            answer(request, reply, `feed|${lang}|${format}`, () => feed(lang, format, undefined)),
+          scope.get(
+            `/feeds/news.${format}`,
+            { config: { access: 'public' }, schema: { hide: true } },
+            async (request, reply) =>
+              answer(request, reply, `feed|${lang}|${format}`, () => feed(lang, format, undefined)),
           );
         }
         scope.get<{ Params: { file: string } }>(
           '/feeds/sections/:file',
-          { schema: { hide: true } },
+          { config: { access: 'public' }, schema: { hide: true } },
           async (request, reply) => {
             const match = /^([a-z-]{1,40})\.(rss|atom)$/.exec(request.params.file);
             const section = match ? sectionFromSlug(match[1] as string) : undefined;
@@ -367,47 +377,60 @@ async function portal(app: FastifyInstance): Promise<void> {
 
   // The site-wide feeds, in English (DESIGN §4: /feeds/news.rss and /feeds/news.atom).
   for (const format of ['rss', 'atom'] as const) {
-    app.get(`/feeds/news.${format}`, { schema: { hide: true } }, async (request, reply) =>
-      answer(request, reply, `feed|en|${format}`, () => feed('en', format, undefined)),
+    app.get(
+      `/feeds/news.${format}`,
+      { config: { access: 'public' }, schema: { hide: true } },
+      async (request, reply) =>
+        answer(request, reply, `feed|en|${format}`, () => feed('en', format, undefined)),
     );
   }
 
-  app.get('/calendar.ics', { schema: { hide: true } }, async (request, reply) => {
-    const lang: Lang = (request.query as Record<string, unknown>)?.lang === 'ru' ? 'ru' : 'en';
-    return answer(request, reply, `calendar|${lang}`, async () => {
-      const meetings = await repo.listCalendarMeetings(db);
-      return {
-        status: 200,
-        contentType: 'text/calendar; charset=utf-8',
-        body: renderCalendar(await site(), lang, meetings),
-        lastModified: newest(...meetings.map((m) => m.updatedAt)),
-      };
-    });
-  });
-
-  app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) =>
-    answer(request, reply, 'sitemap', async () => {
-      const entries = await repo.sitemapEntries(db, nowIso());
-      return {
-        status: 200,
-        contentType: 'application/xml; charset=utf-8',
-        body: renderSitemap(await site(), entries),
-      };
-    }),
+  app.get(
+    '/calendar.ics',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const lang: Lang = (request.query as Record<string, unknown>)?.lang === 'ru' ? 'ru' : 'en';
+      return answer(request, reply, `calendar|${lang}`, async () => {
+        const meetings = await repo.listCalendarMeetings(db);
+        return {
+          status: 200,
+          contentType: 'text/calendar; charset=utf-8',
+          body: renderCalendar(await site(), lang, meetings),
+          lastModified: newest(...meetings.map((m) => m.updatedAt)),
+        };
+      });
+    },
   );
 
-  app.get('/robots.txt', { schema: { hide: true } }, async (request, reply) =>
-    answer(request, reply, 'robots', async () => ({
-      status: 200,
-      contentType: 'text/plain; charset=utf-8',
-      body: renderRobots(await site()),
-    })),
+  app.get(
+    '/sitemap.xml',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) =>
+      answer(request, reply, 'sitemap', async () => {
+        const entries = await repo.sitemapEntries(db, nowIso());
+        return {
+          status: 200,
+          contentType: 'application/xml; charset=utf-8',
+          body: renderSitemap(await site(), entries),
+        };
+      }),
+  );
+
+  app.get(
+    '/robots.txt',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) =>
+      answer(request, reply, 'robots', async () => ({
+        status: 200,
+        contentType: 'text/plain; charset=utf-8',
+        body: renderRobots(await site()),
+      })),
   );
 
   // Lead images of public news, and nothing else of the file store.
   app.get<{ Params: { sha256: string } }>(
     '/media/:sha256',
-    { schema: { hide: true } },
+    { config: { access: 'public' }, schema: { hide: true } },
     async (request, reply) => {
       const { sha256 } = request.params;
       const file = SHA256.test(sha256)

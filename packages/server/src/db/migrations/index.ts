@@ -19,6 +19,7 @@ import * as m0017 from './2026_11_27_0017_search_type_indexes.ts';
 import * as m0018 from './2026_11_28_0018_sessions.ts';
 import * as m0019 from './2026_11_28_0019_live.ts';
 import * as m0020 from './2026_11_28_0020_body_quorum.ts';
+import * as m0021 from './2026_11_28_0021_two_factor.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0018_sessions': m0018,
   '2026_11_28_0019_live': m0019,
   '2026_11_28_0020_body_quorum': m0020,
+  '2026_11_28_0021_two_factor': m0021,
 };

@@ -25,6 +25,7 @@ export async function aknRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id.akn.xml',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'A decision as Akoma Ntoso 3.0 <doc name="decision">',
@@ -49,6 +50,7 @@ export async function aknRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/minutes.akn.xml',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The minutes of a meeting as Akoma Ntoso 3.0 <debate name="minutes">',

@@ -35,6 +35,7 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/minutes',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Where the minutes of a meeting stand: revisions and the previous minutes',
@@ -50,6 +51,7 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/minutes/revisions',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The revisions of the minutes, oldest first',
@@ -63,6 +65,7 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/minutes/revisions',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Issue the next revision of the minutes (secretariat)',
@@ -82,6 +85,7 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/minutes/revisions/:number',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a revision of the minutes',
@@ -99,6 +103,7 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/minutes/revisions/:number/approve',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Approve the latest revision of the minutes (secretariat)',
@@ -132,6 +137,7 @@ export async function minutesRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/meetings/:id/${kind}.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary,

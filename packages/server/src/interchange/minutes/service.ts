@@ -21,7 +21,6 @@ import {
   minutesSections,
   runningHeader,
 } from './document.ts';
-import { sectionsDocx } from './docx.ts';
 import { fill, L } from './labels.ts';
 import {
   approvedAtName,
@@ -300,7 +299,9 @@ export async function minutesDownload(
   const body =
     format === 'pdf'
       ? await sectionsPdf(sections, lang, meta)
-      : await sectionsDocx(sections, lang, meta);
+      : // docx.ts is loaded on first use: the docx library holds about 11 MB of RSS that a server
+        // which never writes a Word file does not need.
+        await (await import('./docx.ts')).sectionsDocx(sections, lang, meta);
   return {
     ...fileNames(edition, kind, lang),
     extension: format,

@@ -175,15 +175,18 @@ export async function oparlRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // Browsers ask before sending an Authorization header across origins.
-  app.options('/*', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .header('Access-Control-Allow-Headers', 'Authorization, Accept-Language')
-      .header('Access-Control-Max-Age', '86400')
-      .code(204)
-      .send(),
+  app.options(
+    '/*',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply
+        .header('Access-Control-Allow-Headers', 'Authorization, Accept-Language')
+        .header('Access-Control-Max-Age', '86400')
+        .code(204)
+        .send(),
   );
 
-  const hide = { schema: { hide: true } };
+  const hide = { config: { access: 'public' as const }, schema: { hide: true } };
   const json = (reply: FastifyReply, body: unknown) => reply.type(JSON_TYPE).send(body);
 
   app.get('/', hide, async (request, reply) =>
@@ -251,6 +254,7 @@ export async function oparlRoutes(app: FastifyInstance): Promise<void> {
     app.route({
       method: ['GET', 'HEAD'],
       url: `/file/:id/${suffix}`,
+      config: { access: 'public' },
       schema: { hide: true },
       handler: async (request, reply) => {
         const file = await service.readableFile(ctxOf(request), param(request, 'id'));

@@ -19,6 +19,7 @@ export async function packRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/pack',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Issue the meeting pack, or the next addendum once the pack exists (secretariat)',
@@ -44,6 +45,7 @@ export async function packRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/packs',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The issued pack and its addenda, in order',
@@ -60,6 +62,7 @@ export async function packRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/packs/:sequence.pdf',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Download an issued pack (0) or addendum (1, 2, …) as PDF',

@@ -28,6 +28,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/agenda-items',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'The agenda of a meeting, depth-first, with positions "1", "2", "2.1"',
@@ -44,6 +45,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/agenda-items/:itemId',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Read an agenda item',
@@ -61,6 +63,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/agenda-items',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Add an agenda item after its siblings (at most three levels)',
@@ -82,6 +85,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/meetings/:id/agenda-items/order',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Set the order and nesting of the whole agenda',
@@ -99,6 +103,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/meetings/:id/agenda-items/:itemId',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change an agenda item',
@@ -123,6 +128,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/meetings/:id/agenda-items/:itemId',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove an agenda item with its sub-items; the siblings are renumbered',
@@ -145,6 +151,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/agenda/approve',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Approve the agenda',
@@ -163,6 +170,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/agenda-amendments',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The amendments made to the agenda since its approval, oldest first',

@@ -19,9 +19,18 @@ export function mapAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
 /** Newest first; `before` is the seq of the last event of the previous page. */
 export function listAuditEvents(
   db: Tx,
-  q: { entityType?: string; entityId?: string; before: number | null; limit: number },
+  q: {
+    entityType?: string;
+    entityId?: string;
+    action?: string;
+    before: number | null;
+    limit: number;
+  },
 ) {
   let query = db.selectFrom('auditEvents').selectAll();
+  if (q.action) {
+    query = query.where('action', '=', q.action);
+  }
   if (q.entityType) {
     query = query.where('entityType', '=', q.entityType);
   }

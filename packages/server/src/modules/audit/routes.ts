@@ -14,6 +14,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/audit-events',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Audit events, newest first',
@@ -21,6 +22,11 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         querystring: ZListQueryBase.extend({
           entityType: z.string().max(50).optional(),
           entityId: z.string().max(100).optional(),
+          action: z
+            .string()
+            .max(50)
+            .optional()
+            .describe('e.g. read (reads of restricted documents and files), create, update'),
         }),
         response: { 200: page(ZAuditEvent) },
       },
@@ -31,6 +37,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/audit-events/verify',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Verify the hash chain; reports the first altered or missing event',

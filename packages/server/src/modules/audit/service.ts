@@ -11,7 +11,7 @@ import { listAuditEvents, mapAuditEvent } from './repository.ts';
  */
 export async function listAuditEventsPage(
   ctx: Ctx,
-  q: { entityType?: string; entityId?: string; cursor?: string; limit: number },
+  q: { entityType?: string; entityId?: string; action?: string; cursor?: string; limit: number },
 ): Promise<Page<AuditEvent>> {
   if (q.entityType && q.entityId) {
     requireRole(ctx.actor, 'admin', 'secretariat');

@@ -15,7 +15,10 @@ import {
 import { type Ctx, nowIso } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { checkPasswordPolicy } from '../users/password-policy.ts';
 import { findUserByEmail, findUserById, mapUser } from '../users/repository.ts';
+import { readSecuritySettings } from './settings.ts';
+import { findEnabledTotp, totpEnabled, verifySecondFactor } from './totp.ts';
 
 /** After this many failures in a row each attempt must wait, doubling up to a minute. */
 const SLOW_AFTER = 3;
@@ -29,17 +32,18 @@ function throttle(code: 'rate_limited' | 'locked', seconds: number, detail: stri
 
 /**
  * Checks the password with slow-down and lockout of repeated failures (per e-mail, stored in the
- * database so every instance sees them), then starts a fresh session.
+ * database so every instance sees them), then the second factor when the user has one (a wrong
+ * code counts as a failure like a wrong password), then starts a fresh session. While the
+ * administrator requires two-factor sign-in, a user without it gets a session that may only enrol.
  */
 export async function login(
   ctx: Ctx,
   config: Config,
   reply: FastifyReply,
-  email: string,
-  password: string,
+  input: { email: string; password: string; totpCode?: string; recoveryCode?: string },
   previousSessionId: string | null,
 ): Promise<Me> {
-  const key = email.trim().toLowerCase();
+  const key = input.email.trim().toLowerCase();
   const now = Date.now();
   const attempt = await ctx.db
     .selectFrom('loginAttempts')
@@ -61,12 +65,7 @@ export async function login(
       );
     }
   }
-
-  const user = await findUserByEmail(ctx.db, key);
-  const ok = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyPassword(await dummyPasswordHash(), password);
-  if (!user || !ok || user.active !== 1) {
+  const fail = async (detail: string): Promise<never> => {
     const failures = attempt && !attempt.lockedUntil ? attempt.failures + 1 : 1;
     const lockedUntil =
       failures >= LOCK_AFTER ? new Date(now + LOCK_MINUTES * 60_000).toISOString() : null;
@@ -79,13 +78,42 @@ export async function login(
           .doUpdateSet({ failures, lastFailureAt: new Date(now).toISOString(), lockedUntil }),
       )
       .execute();
-    throw new AppError('unauthenticated', 'The e-mail or password is wrong.');
+    throw new AppError('unauthenticated', detail);
+  };
+
+  const user = await findUserByEmail(ctx.db, key);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyPasswordHash(), input.password);
+  if (!user || !ok || user.active !== 1) {
+    return fail('The e-mail or password is wrong.');
+  }
+  const totp = await findEnabledTotp(ctx.db, user.id);
+  if (totp) {
+    if (input.totpCode === undefined && input.recoveryCode === undefined) {
+      // Neither a failure nor a success: the count of failures stays as it is.
+      throw new AppError(
+        'totp_required',
+        'Enter the code from your authenticator app, or a recovery code.',
+      );
+    }
+    if (!(await verifySecondFactor(ctx.db, ctx.dialect, user, totp.secret, input))) {
+      return fail('The code is wrong or was used already.');
+    }
   }
   if (attempt) {
     await ctx.db.deleteFrom('loginAttempts').where('key', '=', key).execute();
   }
-  const csrfToken = await startSession(ctx.db, config, reply, user.id, previousSessionId);
-  return { user: mapUser(user), csrfToken };
+  const enrolmentOnly = !totp && (await readSecuritySettings(ctx.db)).requireTotp;
+  const csrfToken = await startSession(ctx.db, config, reply, user.id, previousSessionId, {
+    enrolmentOnly,
+  });
+  return {
+    user: mapUser(user),
+    csrfToken,
+    totpEnabled: totp !== undefined,
+    totpEnrollmentRequired: enrolmentOnly,
+  };
 }
 
 export async function logout(ctx: Ctx, sessionId: string | null): Promise<void> {
@@ -102,15 +130,22 @@ export async function me(ctx: Ctx, sessionId: string | null): Promise<Me> {
     throw new AppError('unauthenticated', 'Sign in again.');
   }
   let csrfToken: string | null = null;
+  let enrolmentOnly = false;
   if (sessionId) {
     const session = await ctx.db
       .selectFrom('sessions')
-      .select('csrfToken')
+      .select(['csrfToken', 'enrolmentOnly'])
       .where('id', '=', sessionId)
       .executeTakeFirst();
     csrfToken = session?.csrfToken ?? null;
+    enrolmentOnly = session?.enrolmentOnly === 1;
   }
-  return { user: mapUser(user), csrfToken };
+  return {
+    user: mapUser(user),
+    csrfToken,
+    totpEnabled: await totpEnabled(ctx.db, user.id),
+    totpEnrollmentRequired: enrolmentOnly,
+  };
 }
 
 /** Changes one's own language or password; a new password needs the current one. */
@@ -132,6 +167,11 @@ export async function updateOwnProfile(
     ) {
       throw invalid('currentPassword', 'The current password is wrong.');
     }
+    await checkPasswordPolicy(
+      input.newPassword,
+      { email: user.email, name: input.name ?? user.name },
+      'newPassword',
+    );
     passwordHash = await hashPassword(input.newPassword);
   }
   await ctx.db.transaction().execute(async (trx) => {

@@ -19,6 +19,7 @@ async function calendarFeedApi(app: FastifyInstance): Promise<void> {
   r.get(
     '/auth/calendar-feed',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Whether you have a personal calendar feed, since when, and when it was last used',
@@ -31,6 +32,7 @@ async function calendarFeedApi(app: FastifyInstance): Promise<void> {
   r.post(
     '/auth/calendar-feed',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Create or rotate your personal calendar feed; the URL is shown this once',
@@ -52,7 +54,10 @@ async function calendarFeedApi(app: FastifyInstance): Promise<void> {
 
   r.delete(
     '/auth/calendar-feed',
-    { schema: { tags, summary: 'Revoke your personal calendar feed; its URL answers 404' } },
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, summary: 'Revoke your personal calendar feed; its URL answers 404' },
+    },
     async (request, reply) => {
       await revokeCalendarFeed(ctxOf(request));
       return reply.code(204).send();
@@ -78,7 +83,7 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
         querystring: z.object({ lang: z.enum(['en', 'ru']).optional() }),
       },
       // Anonymous and cheap to ask: guessing secrets must stay slow.
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { access: 'secret', rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const body = await renderCalendarFeed(

@@ -1,21 +1,7 @@
 import type { Consultation, ConsultationComment, LocalizedText } from '@plenum/shared';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
-import ExcelJS from 'exceljs';
+import type * as Docx from 'docx';
 import type { Ctx } from '../../platform/context.ts';
+import { loadExcelJS } from '../exports/xlsx.ts';
 import {
   dateInText,
   FILE_NAME,
@@ -30,6 +16,14 @@ import {
 } from './labels.ts';
 import * as repo from './repository.ts';
 import { consolidatedTable } from './service.ts';
+
+// Loaded on first use: exceljs (through loadExcelJS) and docx hold about 40 MB of RSS that a
+// server which never exports a consultation does not need.
+let docxModule: Promise<typeof Docx> | undefined;
+const loadDocx = (): Promise<typeof Docx> => {
+  docxModule ??= import('docx');
+  return docxModule;
+};
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -97,7 +91,7 @@ const WIDTHS = [6, 24, 16, 60, 50, 20, 50];
 export async function commentsXlsx(ctx: Ctx, id: string, lang: Lang): Promise<CommentsFile> {
   const t = await load(ctx, id);
   const l = TITLE_BLOCK[lang];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Plenum';
   wb.created = new Date();
 
@@ -159,18 +153,24 @@ export async function commentsXlsx(ctx: Ctx, id: string, lang: Lang): Promise<Co
 // Widths of the table's columns in twentieths of a point, filling a landscape A4 page's text
 // width (297 mm less 2 × 20 mm margins ≈ 14 570 twips).
 const DOCX_WIDTHS = [600, 1700, 1300, 3300, 3000, 1500, 3170];
-const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 
 /** A cell's text as paragraphs, one per line, so line breaks in comments survive. */
-function cellParagraphs(text: string, bold = false): Paragraph[] {
+function cellParagraphs(docx: typeof Docx, text: string, bold = false): Docx.Paragraph[] {
+  const { Paragraph, TextRun } = docx;
   const lines = text.split(/\r?\n/);
   return lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] }));
 }
 
-function cell(text: string, width: number, opts: { bold?: boolean; shade?: boolean } = {}) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: cellParagraphs(text, opts.bold),
+function cell(
+  docx: typeof Docx,
+  text: string,
+  width: number,
+  opts: { bold?: boolean; shade?: boolean } = {},
+) {
+  const CELL_BORDER = { style: docx.BorderStyle.SINGLE, size: 4, color: '808080' };
+  return new docx.TableCell({
+    width: { size: width, type: docx.WidthType.DXA },
+    children: cellParagraphs(docx, text, opts.bold),
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
     ...(opts.shade ? { shading: { fill: 'E7E6E6' } } : {}),
   });
@@ -183,6 +183,20 @@ function cell(text: string, width: number, opts: { bold?: boolean; shade?: boole
  */
 export async function commentsDocx(ctx: Ctx, id: string, lang: Lang): Promise<CommentsFile> {
   const t = await load(ctx, id);
+  const docx = await loadDocx();
+  const {
+    AlignmentType,
+    Document,
+    HeadingLevel,
+    Packer,
+    PageOrientation,
+    Paragraph,
+    Table,
+    TableLayoutType,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = docx;
   const l = TITLE_BLOCK[lang];
   const titleBlock = titleLines(t, lang).map(
     ([label, value]) =>
@@ -193,14 +207,16 @@ export async function commentsDocx(ctx: Ctx, id: string, lang: Lang): Promise<Co
   const header = new TableRow({
     tableHeader: true,
     children: TABLE_HEADINGS[lang].map((h, i) =>
-      cell(h, DOCX_WIDTHS[i] as number, { bold: true, shade: true }),
+      cell(docx, h, DOCX_WIDTHS[i] as number, { bold: true, shade: true }),
     ),
   });
   const rows = t.comments.map(
     (c) =>
       new TableRow({
         cantSplit: false,
-        children: commentCells(t, c, lang).map((text, i) => cell(text, DOCX_WIDTHS[i] as number)),
+        children: commentCells(t, c, lang).map((text, i) =>
+          cell(docx, text, DOCX_WIDTHS[i] as number),
+        ),
       }),
   );
   const table = new Table({

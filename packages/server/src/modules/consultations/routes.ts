@@ -48,6 +48,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Consultation rounds, newest first',
@@ -62,6 +63,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a round: positions, comment counts, previous round and outcome',
@@ -76,6 +78,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/consultations',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Open the next round of coordination of a document',
@@ -95,6 +98,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/consultations/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Extend an open round’s deadline or change its council meeting',
@@ -118,6 +122,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/consultations/:id/close',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Close a round and record its outcome',
@@ -137,6 +142,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations/:id/positions/:memberState',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'An invited state’s position',
@@ -154,6 +160,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/consultations/:id/positions/:memberState',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Give or replace a state’s position',
@@ -182,6 +189,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations/:id/comments',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The round’s comments in the order of the consolidated table',
@@ -196,6 +204,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations/:id/comments/export.xlsx',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The consolidated table of comments as XLSX',
@@ -217,6 +226,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations/:id/comments/export.docx',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The consolidated table of comments as a landscape DOCX',
@@ -238,6 +248,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/consultations/:id/comments/:commentId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a comment',
@@ -255,6 +266,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/consultations/:id/comments',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Comment on the round’s version for an invited state',
@@ -273,6 +285,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/consultations/:id/comments/:commentId',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Edit a comment (its state, while unresolved and the round is open)',
@@ -297,6 +310,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/consultations/:id/comments/:commentId',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Withdraw a comment (its state, while unresolved and the round is open)',
@@ -317,6 +331,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/consultations/:id/comments/:commentId/resolution',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Resolve a comment (secretariat; also after the round closed)',
@@ -343,6 +358,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/consultations',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The rounds tied to this (council) meeting',
@@ -358,6 +374,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/documents-ready',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Documents coordinated by the councils that prepare this commission meeting',
@@ -374,6 +391,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/agenda-items/:itemId/documents',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Documents linked to an agenda item, with their status and latest round',
@@ -394,6 +412,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/agenda-items/:itemId/documents',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Link a document to an agenda item',
@@ -417,6 +436,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/meetings/:id/agenda-items/:itemId/documents/:documentId',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Unlink a document from an agenda item',

@@ -35,6 +35,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions',
     {
+      config: { access: 'signedIn', cache: 'audience' },
       schema: {
         tags,
         summary: 'The decision register',
@@ -49,6 +50,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/counts',
     {
+      config: { access: 'signedIn', cache: 'audience' },
       schema: {
         tags,
         summary: 'Counts of decisions per derived status, under the list’s filters',
@@ -67,6 +69,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id',
     {
+      config: { access: 'signedIn', cache: 'audience' },
       schema: {
         tags,
         summary: 'Read a decision',
@@ -81,6 +84,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/decisions',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Record an adopted decision',
@@ -100,6 +104,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/decisions/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Correct a decision’s record',
@@ -123,6 +128,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/decisions/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary:
@@ -139,6 +145,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id/history',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'What changed on this decision and its assignments, newest first',
@@ -153,6 +160,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/decisions/:id/relations',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Record that this decision amends, extends, supersedes or cancels another',
@@ -173,6 +181,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/assignments',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Assignments across decisions, earliest due first',
@@ -188,6 +197,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id/assignments',
     {
+      config: { access: 'signedIn', cache: 'audience' },
       schema: {
         tags,
         summary: 'Who must act on a decision, with the latest report of each',
@@ -203,6 +213,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id/assignments/:assignmentId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read an assignment',
@@ -220,6 +231,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/decisions/:id/assignments',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Assign a decision to a member state or a body',
@@ -242,6 +254,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/decisions/:id/assignments/:assignmentId',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change an assignment’s due date',
@@ -266,6 +279,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/decisions/:id/assignments/:assignmentId',
     {
+      config: { access: 'staff' },
       schema: { tags, summary: 'Remove an assignment without reports', params: ZAssignmentParams },
     },
     async (request, reply) => {
@@ -284,6 +298,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id/reports',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Every implementation report on a decision, newest first',
@@ -304,6 +319,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/decisions/:id/reports',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Report on an assignment',

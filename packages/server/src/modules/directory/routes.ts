@@ -64,6 +64,7 @@ async function memberStateRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/member-states',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'List member states',
@@ -77,6 +78,7 @@ async function memberStateRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/member-states/:code',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'Read a member state',
@@ -91,6 +93,7 @@ async function memberStateRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/member-states',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Add a member state',
@@ -107,6 +110,7 @@ async function memberStateRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/member-states/:code',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a member state',
@@ -130,6 +134,7 @@ async function memberStateRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/member-states/:code',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a member state nothing refers to (otherwise 409)',
@@ -154,6 +159,7 @@ async function bodyRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/bodies',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'List bodies, by name',
@@ -168,6 +174,7 @@ async function bodyRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/bodies/:id',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'Read a body by its id or slug',
@@ -183,6 +190,7 @@ async function bodyRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/bodies',
     {
+      config: { access: 'staff' },
       schema: { tags, summary: 'Add a body', body: ZBodyCreate, response: { 201: ZBody } },
     },
     async (request, reply) => {
@@ -194,6 +202,7 @@ async function bodyRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/bodies/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a body',
@@ -218,6 +227,7 @@ async function bodyRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/bodies/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a body nothing refers to (otherwise 409)',
@@ -238,6 +248,7 @@ async function personRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/persons',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'List persons, by name',
@@ -251,6 +262,7 @@ async function personRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/persons/:id',
     {
+      config: { access: 'signedIn' },
       schema: { tags, summary: 'Read a person', params: ZIdParams, response: { 200: ZPerson } },
     },
     async (request, reply) =>
@@ -260,6 +272,7 @@ async function personRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/persons',
     {
+      config: { access: 'staff' },
       schema: { tags, summary: 'Add a person', body: ZPersonCreate, response: { 201: ZPerson } },
     },
     async (request, reply) => {
@@ -271,6 +284,7 @@ async function personRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/persons/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a person',
@@ -294,6 +308,7 @@ async function personRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/persons/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a person nothing refers to (otherwise 409)',
@@ -314,6 +329,7 @@ async function membershipRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/memberships',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'List memberships, oldest first',
@@ -327,6 +343,7 @@ async function membershipRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/memberships/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a membership',
@@ -341,6 +358,7 @@ async function membershipRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/memberships',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Add a person to a body',
@@ -357,6 +375,7 @@ async function membershipRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/memberships/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a membership (role, state represented, period)',
@@ -379,7 +398,10 @@ async function membershipRoutes(app: FastifyInstance): Promise<void> {
 
   r.delete(
     '/memberships/:id',
-    { schema: { tags, summary: 'Remove a membership', params: ZIdParams } },
+    {
+      config: { access: 'staff' },
+      schema: { tags, summary: 'Remove a membership', params: ZIdParams },
+    },
     async (request, reply) => {
       await memberships.deleteMembership(
         ctxOf(request),
@@ -398,6 +420,7 @@ async function organizationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/organizations',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'List organizations, by name',
@@ -411,6 +434,7 @@ async function organizationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/organizations/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read an organization',
@@ -425,6 +449,7 @@ async function organizationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/organizations',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Add an organization',
@@ -441,6 +466,7 @@ async function organizationRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/organizations/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change an organization',
@@ -464,6 +490,7 @@ async function organizationRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/organizations/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove an organization nothing refers to (otherwise 409)',

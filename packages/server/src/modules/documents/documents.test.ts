@@ -251,13 +251,16 @@ describe(`documents (${DIALECT})`, () => {
         const filtered = await get(caller, '/api/v1/documents?classification=restricted');
         expect(filtered.json().items).toEqual([]);
       }
-      // Writes answer 404 too: nothing tells that the document exists.
-      const patch = await t.as('delegateBlr', {
-        method: 'PATCH',
-        url: `/api/v1/documents/${restricted}`,
-        payload: { title: { en: 'x' } },
-      });
-      expect(patch.statusCode).toBe(404);
+      // Writes are the staff's: refused at the door whichever document they name, so nothing
+      // tells that this one exists.
+      for (const id of [restricted, '01J00000000000000000000000']) {
+        const patch = await t.as('delegateBlr', {
+          method: 'PATCH',
+          url: `/api/v1/documents/${id}`,
+          payload: { title: { en: 'x' } },
+        });
+        expect(patch.statusCode).toBe(403);
+      }
     });
 
     it('shows it to a delegate of a listed state and to members of a listed body', async () => {

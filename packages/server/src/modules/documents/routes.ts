@@ -34,6 +34,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/documents',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Documents the caller may read, newest first',
@@ -48,6 +49,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/documents',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Create a document (a draft without versions)',
@@ -67,6 +69,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/documents/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Read a document',
@@ -81,6 +84,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/documents/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a document’s title, kind, body, classification or access list',
@@ -104,6 +108,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/documents/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Delete a draft entered by mistake (never one that went to consultation)',
@@ -119,6 +124,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/documents/:id/withdraw',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Withdraw a document',
@@ -136,6 +142,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/documents/:id/adopt',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Record the decision that adopted an agreed document',
@@ -161,6 +168,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/documents/:id/versions',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'A document’s versions, newest first (without their texts)',
@@ -175,6 +183,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/documents/:id/versions',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Add a version: a Markdown text, an uploaded file, or both',
@@ -195,6 +204,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/documents/:id/versions/compare',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Compare two versions side by side',
@@ -211,6 +221,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/documents/:id/versions/:number',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Read a version',
@@ -225,6 +236,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   r.route({
     method: ['PATCH', 'PUT', 'DELETE'],
     url: '/documents/:id/versions/:number',
+    // 405 for everyone: who calls does not change that versions never change.
+    config: { access: 'public' },
     schema: { hide: true },
     handler: async () => {
       throw new AppError(

@@ -85,7 +85,31 @@ export async function listDocumentsPage(ctx: Ctx, q: DocumentListQuery): Promise
 }
 
 export async function getDocument(ctx: Ctx, id: string): Promise<Document> {
-  return repo.mapDocument(await loadReadable(ctx, id));
+  const row = await loadReadable(ctx, id);
+  await recordRestrictedRead(ctx, row, 'document', id, null);
+  return repo.mapDocument(row);
+}
+
+/**
+ * A read of a restricted document (or of its versions) goes into the audit trail: who read what.
+ * Public and internal reads cost nothing more. The live-event bus leaves `read` events out, or
+ * every read would make the clients read again.
+ */
+async function recordRestrictedRead(
+  ctx: Ctx,
+  row: { classification: string },
+  entityType: 'document' | 'document_version',
+  entityId: string,
+  change: Record<string, unknown> | null,
+): Promise<void> {
+  if (row.classification !== 'restricted') {
+    return;
+  }
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, ctx.dialect, ctx.actor, { action: 'read', entityType, entityId, change }),
+    );
 }
 
 // ---- Classification and access list ------------------------------------------------------------
@@ -482,7 +506,8 @@ export async function createVersion(
     .select('number')
     .where('id', '=', versionId)
     .executeTakeFirstOrThrow();
-  return getVersion(ctx, documentId, created.number);
+  // The writer's own answer, not a read to record.
+  return repo.mapVersion(await loadVersion(ctx, documentId, created.number));
 }
 
 export async function listVersionsPage(
@@ -490,7 +515,8 @@ export async function listVersionsPage(
   documentId: string,
   q: { limit: number; cursor?: string },
 ): Promise<Page<DocumentVersionListItem>> {
-  await loadReadable(ctx, documentId);
+  const document = await loadReadable(ctx, documentId);
+  await recordRestrictedRead(ctx, document, 'document', documentId, { versions: 'list' });
   const after = decodeCursor(q.cursor, 1);
   if (after !== null && typeof after[0] !== 'number') {
     throw invalid('query.cursor', 'Not a cursor from this list; start again without it.');
@@ -517,8 +543,13 @@ export async function getVersion(
   documentId: string,
   number: number,
 ): Promise<DocumentVersion> {
-  await loadReadable(ctx, documentId);
-  return repo.mapVersion(await loadVersion(ctx, documentId, number));
+  const document = await loadReadable(ctx, documentId);
+  const version = await loadVersion(ctx, documentId, number);
+  await recordRestrictedRead(ctx, document, 'document_version', version.id, {
+    documentId,
+    number,
+  });
+  return repo.mapVersion(version);
 }
 
 /** The text of a version in the asked language, else the other one (flagged as a fallback). */
@@ -548,7 +579,10 @@ export async function compareVersions(
   documentId: string,
   q: { from: number; to: number; lang: Language },
 ): Promise<VersionComparison> {
-  await loadReadable(ctx, documentId);
+  const document = await loadReadable(ctx, documentId);
+  await recordRestrictedRead(ctx, document, 'document', documentId, {
+    compare: [q.from, q.to],
+  });
   const [from, to] = [
     await loadVersion(ctx, documentId, q.from),
     await loadVersion(ctx, documentId, q.to),

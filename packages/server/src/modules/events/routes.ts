@@ -90,6 +90,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/events',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Live events: every change the caller may read',
@@ -104,6 +105,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/events',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Live events of one meeting (404 if you may not read the meeting)',

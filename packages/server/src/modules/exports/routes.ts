@@ -74,6 +74,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/decisions/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags: ['Decisions'],
           summary: `The decision register as ${format.toUpperCase()}`,
@@ -100,6 +101,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/meetings/:id/implementation-review/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags: ['Implementation review'],
           summary: `The implementation matrix of a meeting’s review as ${format.toUpperCase()}`,
@@ -125,6 +127,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/assignments/export.xlsx',
     {
+      config: { access: 'delegate' },
       schema: {
         tags: ['Decisions'],
         summary: 'Open assignments of a state or body as a sheet to fill in',
@@ -145,6 +148,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/assignments/import',
     {
+      config: { access: 'delegate' },
       bodyLimit: MAX_UPLOAD,
       // Before the body is read: an anonymous or read-only caller's upload is not parsed.
       onRequest: async (request) => requireRole(request.actor, 'delegate', 'secretariat', 'admin'),

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import type { CellValue, Column, TableRow, Tone } from './table.ts';
 import { checkZipBounds } from './zip-guard.ts';
@@ -8,6 +8,14 @@ export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 export type SheetWriter = ExcelJS.Worksheet;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// Loaded on first use: about 29 MB of RSS a server that never exports or imports does not need.
+let excel: Promise<typeof ExcelJS> | undefined;
+/** exceljs, loaded with the first workbook written or read (the imports module shares it). */
+export const loadExcelJS = (): Promise<typeof ExcelJS> => {
+  excel ??= import('exceljs').then((m) => m.default);
+  return excel;
+};
 
 /** Fill and font of each tone: Excel's own Good / Neutral / Bad cell styles, and grey. */
 const TONES: Record<Tone, { fill: string; font: string }> = {
@@ -42,15 +50,18 @@ export function xlsxStream(
   out.on('close', () => {
     closed = true;
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'Plenum';
-  wb.created = new Date();
-  build(wb, () => closed)
-    .then(() => (closed ? undefined : wb.commit()))
+  loadExcelJS()
+    .then(async (excelJS) => {
+      const wb = new excelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: true,
+        useSharedStrings: false,
+      });
+      wb.creator = 'Plenum';
+      wb.created = new Date();
+      await build(wb, () => closed);
+      return closed ? undefined : wb.commit();
+    })
     .catch((error: unknown) => out.destroy(error as Error));
   return out;
 }
@@ -165,7 +176,7 @@ export async function readWorkbook(bytes: Buffer): Promise<UploadedWorkbook> {
   if (!checkZipBounds(bytes)) {
     throw unreadable();
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

@@ -105,18 +105,48 @@ export async function readableFileName(
   actor: Actor,
   sha256: string,
 ): Promise<string | undefined> {
+  return (await readableFile(db, actor, sha256))?.name;
+}
+
+/**
+ * As readableFileName, and the restricted document (if any) whose version holds the file, found
+ * in the same query, so that reading it can be recorded (issue 9) without another round trip.
+ */
+export async function readableFile(
+  db: Tx,
+  actor: Actor,
+  sha256: string,
+): Promise<{ name: string; restrictedDocumentId: string | null } | undefined> {
   const link = await db
     .selectFrom('fileLinks')
-    .select('name')
-    .where('sha256', '=', sha256)
+    .select((eb) => [
+      'fileLinks.name',
+      eb
+        .selectFrom('fileLinks as rl')
+        .innerJoin('documentVersions as rv', 'rv.id', 'rl.ownerId')
+        .innerJoin('documents as rd', 'rd.id', 'rv.documentId')
+        .select('rd.id')
+        .whereRef('rl.sha256', '=', 'fileLinks.sha256')
+        .where('rl.ownerType', '=', 'document_version')
+        .where('rd.classification', '=', 'restricted')
+        .limit(1)
+        .as('restrictedDocumentId'),
+    ])
+    .where('fileLinks.sha256', '=', sha256)
     .where(whereLinkReadable(actor))
-    .orderBy('createdAt')
-    .orderBy('id')
+    .orderBy('fileLinks.createdAt')
+    .orderBy('fileLinks.id')
     .limit(1)
     .executeTakeFirst();
   if (link) {
-    return link.name;
+    return { name: link.name, restrictedDocumentId: link.restrictedDocumentId ?? null };
   }
+  const name = await unlinkedFileName(db, actor, sha256);
+  return name === undefined ? undefined : { name, restrictedDocumentId: null };
+}
+
+/** An upload of the actor's own, or (staff) anyone's, when no link to it is readable. */
+async function unlinkedFileName(db: Tx, actor: Actor, sha256: string): Promise<string | undefined> {
   if (actor.id !== null) {
     const own = await db
       .selectFrom('fileUploads')

@@ -14,6 +14,7 @@ import {
   sweepStaleUploads,
 } from '../../platform/files.ts';
 import { claimUploadIdempotency } from '../../platform/idempotency.ts';
+import type { RouteAccess } from '../../platform/route-access.ts';
 import { indexFileText } from '../search/indexer.ts';
 import * as service from './service.ts';
 
@@ -23,7 +24,7 @@ const ZFileParams = z.object({ sha256: ZSha256 });
 function fileHeaders(reply: FastifyReply, file: service.FileDownload): void {
   reply
     .header('Content-Type', contentTypeHeader(file.mediaType))
-    .header('Content-Disposition', contentDisposition(file.name))
+    .header('Content-Disposition', contentDisposition(file.name, file.mediaType))
     .header('X-Content-Type-Options', 'nosniff')
     // Rendered by mistake, the file may still run nothing and reach nothing.
     .header('Content-Security-Policy', "default-src 'none'; sandbox")
@@ -68,6 +69,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/files',
     {
+      config: { access: 'delegate' },
       schema: {
         tags: ['Files'],
         summary: 'Upload a file',
@@ -154,6 +156,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
   r.route({
     method: ['GET', 'HEAD'],
     url: '/files/:sha256',
+    config: { access: 'public' },
     schema: {
       tags: ['Files'],
       summary: 'Download a file',
@@ -178,6 +181,8 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
         decisionId: p.id as string,
       }),
       what: 'a decision',
+      read: 'signedIn',
+      write: 'staff',
     },
     {
       path: '/reports/:id/attachments',
@@ -188,6 +193,8 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
         reportId: p.id as string,
       }),
       what: 'an implementation report (a delegate: its own state’s reports only)',
+      read: 'signedIn',
+      write: 'delegate',
     },
     {
       path: '/meetings/:id/agenda-items/:itemId/attachments',
@@ -199,13 +206,17 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
         itemId: p.itemId as string,
       }),
       what: 'an agenda item',
+      // Attachments of a public meeting's agenda item are public; the service hides the rest.
+      read: 'public',
+      write: 'staff',
     },
-  ];
+  ] satisfies ({ read: RouteAccess; write: RouteAccess } & Record<string, unknown>)[];
 
   for (const o of owners) {
     r.get(
       o.path,
       {
+        config: { access: o.read },
         schema: {
           tags: o.tags,
           summary: `Files attached to ${o.what}`,
@@ -224,6 +235,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     r.post(
       o.path,
       {
+        config: { access: o.write },
         schema: {
           tags: o.tags,
           summary: `Attach an uploaded file to ${o.what}`,
@@ -247,6 +259,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     r.delete(
       `${o.path}/:sha256`,
       {
+        config: { access: o.write },
         schema: {
           tags: o.tags,
           summary: `Detach a file from ${o.what}`,

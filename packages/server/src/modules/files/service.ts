@@ -115,15 +115,27 @@ export async function readFile(
   rangeHeader: string | undefined,
 ): Promise<FileDownload> {
   const file = await repo.findFile(ctx.db, sha256);
-  const name = file ? await repo.readableFileName(ctx.db, ctx.actor, sha256) : undefined;
-  if (!file || name === undefined) {
+  const readable = file ? await repo.readableFile(ctx.db, ctx.actor, sha256) : undefined;
+  if (!file || readable === undefined) {
     throw notFound('file');
   }
+  const { name, restrictedDocumentId } = readable;
   const range = parseRange(rangeHeader, file.size);
   if (range === 'unsatisfiable') {
     throw new AppError('range_not_satisfiable', 'The range lies beyond the end of the file.', {
       headers: { 'content-range': `bytes */${file.size}` },
     });
+  }
+  if (restrictedDocumentId !== null) {
+    // A file of a restricted document: who read it goes into the audit trail (issue 9).
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(trx, ctx.dialect, ctx.actor, {
+        action: 'read',
+        entityType: 'file',
+        entityId: sha256,
+        change: { documentId: restrictedDocumentId },
+      }),
+    );
   }
   return { sha256, size: file.size, mediaType: file.mediaType, name, range };
 }

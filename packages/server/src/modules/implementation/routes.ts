@@ -17,6 +17,7 @@ export async function implementationRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/meetings/:id/implementation-review',
     {
+      config: { access: 'signedIn', cache: 'audience' },
       schema: {
         tags,
         summary:
@@ -33,6 +34,7 @@ export async function implementationRoutes(app: FastifyInstance): Promise<void> 
   r.post(
     '/meetings/:id/implementation-review/agenda-item',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Put the review on the agenda as its first item',
@@ -54,6 +56,7 @@ export async function implementationRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/implementation/summary',
     {
+      config: { access: 'signedIn', cache: 'audience' },
       schema: {
         tags,
         summary:

@@ -1,8 +1,9 @@
 import { IMPORT_MAX_ROWS } from '@plenum/shared';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import type { Lang } from '../exports/labels.ts';
+import { loadExcelJS } from '../exports/xlsx.ts';
 import { checkZipBounds } from '../exports/zip-guard.ts';
 import { messagesOf } from './messages.ts';
 
@@ -60,7 +61,8 @@ async function readXlsx(bytes: Buffer, lang: Lang): Promise<UploadedTable> {
   if (!checkZipBounds(bytes)) {
     throw unreadable();
   }
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use (see loadExcelJS): a server that never imports does not pay.
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

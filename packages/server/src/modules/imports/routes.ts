@@ -114,6 +114,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/imports/:kind',
     {
+      config: { access: 'staff' },
       // Before the body is read: an anonymous or read-only caller's upload is not parsed.
       onRequest: async (request) => requireContentWriter(request.actor),
       schema: {
@@ -161,6 +162,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       r.get(
         `/imports/templates/${kind}.${format}`,
         {
+          config: { access: 'staff' },
           schema: {
             tags,
             summary: `An empty ${format.toUpperCase()} template for importing ${kind.replace('-', ' ')}`,

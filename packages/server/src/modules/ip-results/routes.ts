@@ -36,6 +36,7 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/ip-results',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The register of intellectual-property results, newest first',
@@ -52,6 +53,7 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/ip-results/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary: `The IP register as ${format.toUpperCase()}`,
@@ -78,6 +80,7 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/ip-results/:id',
     {
+      config: { access: 'signedIn' },
       schema: { tags, summary: 'Read a result', params: ZParams, response: { 200: ZIpResult } },
     },
     async (request, reply) =>
@@ -87,6 +90,7 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/ip-results',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Record an intellectual-property result',
@@ -106,6 +110,7 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/ip-results/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Correct a result; lists given replace the current ones',
@@ -128,7 +133,10 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
 
   r.delete(
     '/ip-results/:id',
-    { schema: { tags, summary: 'Remove a result entered by mistake', params: ZParams } },
+    {
+      config: { access: 'staff' },
+      schema: { tags, summary: 'Remove a result entered by mistake', params: ZParams },
+    },
     async (request, reply) => {
       await service.deleteIpResult(ctxOf(request), request.params.id, ifMatchVersion(request));
       return reply.code(204).send();
@@ -138,6 +146,7 @@ export async function ipResultRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/ip-results/:id/history',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'What changed on this result, newest first',

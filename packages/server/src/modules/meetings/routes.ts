@@ -28,6 +28,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'List meetings',
@@ -44,6 +45,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id',
     {
+      config: { access: 'public', cache: 'audience' },
       schema: {
         tags,
         summary: 'Read a meeting',
@@ -58,6 +60,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Plan a meeting',
@@ -76,6 +79,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/meetings/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a meeting',
@@ -102,6 +106,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/meetings/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a planned or cancelled meeting that no other meeting prepares for',
@@ -121,6 +126,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/participants',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: participantTags,
         summary: 'List the participants of a meeting, with their persons',
@@ -136,6 +142,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/participants/:participantId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: participantTags,
         summary: 'Read a participant',
@@ -157,6 +164,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/participants',
     {
+      config: { access: 'staff' },
       schema: {
         tags: participantTags,
         summary: 'Add a participant (a person takes part once per meeting)',
@@ -184,6 +192,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/meetings/:id/participants/:participantId',
     {
+      config: { access: 'staff' },
       schema: {
         tags: participantTags,
         summary: 'Change a participant',
@@ -208,6 +217,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/meetings/:id/participants/:participantId',
     {
+      config: { access: 'staff' },
       schema: {
         tags: participantTags,
         summary: 'Remove a participant',

@@ -245,11 +245,13 @@ describe(`announcement generator: rules and a sparse meeting (${DIALECT})`, () =
     );
   });
 
-  it('is for the secretariat and admins: 403 for readers, 404 for an unknown or unreadable meeting', async () => {
+  it('is for the secretariat and admins: 401/403 at the door, 404 for an unknown meeting', async () => {
     expect((await generate(sparse, 'observer')).statusCode).toBe(403);
     expect((await generate(sparse, 'delegateArm')).statusCode).toBe(403);
     expect((await generate(sparse, 'anonymous')).statusCode).toBe(401);
-    expect((await generate(planned, 'anonymous')).statusCode).toBe(404);
+    // Refused at the door whichever meeting is named: nothing tells that the planned one exists.
+    expect((await generate(planned, 'anonymous')).statusCode).toBe(401);
+    expect((await generate('no-such-meeting', 'anonymous')).statusCode).toBe(401);
     expect((await generate('no-such-meeting', 'secretariat')).statusCode).toBe(404);
     const badLang = await generate(sparse, 'secretariat', 'lang=de');
     expect(badLang.statusCode).toBe(400);

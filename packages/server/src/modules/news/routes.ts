@@ -30,6 +30,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/news',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'News items, newest first',
@@ -45,6 +46,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/news/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Read a news item',
@@ -59,6 +61,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/news/preview',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Render Markdown as the portal will, for the editor’s live preview',
@@ -74,6 +77,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/news',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Write a draft news item',
@@ -93,6 +97,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/news/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a news item',
@@ -115,7 +120,10 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
 
   r.delete(
     '/news/:id',
-    { schema: { tags, summary: 'Remove a news item', params: ZNewsParams } },
+    {
+      config: { access: 'staff' },
+      schema: { tags, summary: 'Remove a news item', params: ZNewsParams },
+    },
     async (request, reply) => {
       await service.deleteNewsItem(ctxOf(request), request.params.id, ifMatchVersion(request));
       return reply.code(204).send();
@@ -125,6 +133,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/news/:id/publish',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Publish now (or at a past date, for an item from an earlier site)',
@@ -148,6 +157,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/news/:id/schedule',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Schedule publication at a future time',
@@ -171,6 +181,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/news/:id/unpublish',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Take off the portal: back to a draft',
@@ -188,6 +199,7 @@ export async function newsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/announcement',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Generate the announcement of a meeting as a draft news item',

@@ -26,6 +26,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/notifications',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Your notifications, newest first',
@@ -41,6 +42,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/notifications/unread-count',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'How many of your notifications are unread',
@@ -53,6 +55,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/notifications/:id/read',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Mark one of your notifications read',
@@ -66,6 +69,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/notifications/read-all',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Mark all your notifications read',
@@ -78,6 +82,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/notifications/preferences',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'How you receive mail of your notifications',
@@ -90,6 +95,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/notifications/preferences',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Choose immediate mail, a daily digest or no mail',
@@ -107,6 +113,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/me/waiting',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'What waits for you: reports, positions, comments to resolve, deadlines first',

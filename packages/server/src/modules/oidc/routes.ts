@@ -31,6 +31,7 @@ export async function oidcRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/auth/providers',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'How one may sign in: whether single sign-on is configured, and its label',
@@ -50,7 +51,7 @@ export async function oidcRoutes(app: FastifyInstance): Promise<void> {
           'Authorization code with PKCE (S256), state and nonce. 404 when single sign-on is not configured.',
         querystring: ZOidcLoginQuery,
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { location, cookie } = await startOidcLogin(
@@ -66,6 +67,7 @@ export async function oidcRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/auth/oidc/callback',
     {
+      config: { access: 'secret' },
       schema: {
         tags,
         summary: 'Single sign-on: where the provider sends the browser back',

@@ -40,6 +40,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Long-term cooperation programs, latest period first',
@@ -53,6 +54,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/overdue-measures',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Open measures of running programs past their due date, earliest first',
@@ -68,6 +70,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/programs/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary: `The programs as ${format.toUpperCase()}`,
@@ -89,6 +92,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/programs/:id/measures/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary: `A program’s measures as ${format.toUpperCase()}`,
@@ -112,6 +116,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/:id',
     {
+      config: { access: 'signedIn' },
       schema: { tags, summary: 'Read a program', params: ZParams, response: { 200: ZProgram } },
     },
     async (request, reply) =>
@@ -121,6 +126,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/programs',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Register a program',
@@ -138,6 +144,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/programs/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a program',
@@ -164,6 +171,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/programs/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a program entered by mistake (no measure reported on)',
@@ -179,6 +187,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/:id/history',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'What changed on this program, its measures and their reports, newest first',
@@ -192,6 +201,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/:id/timeline',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The program’s measures with their spans, for a timeline',
@@ -207,6 +217,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/:id/measures',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The measures tree in code order (1, 1.1, 1.2, 2, …)',
@@ -220,6 +231,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/:id/measures/:measureId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a measure',
@@ -237,6 +249,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/programs/:id/measures',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Add a measure (under parentId, at position among its siblings)',
@@ -255,6 +268,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/programs/:id/measures/:measureId',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change or move a measure',
@@ -283,6 +297,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/programs/:id/measures/:measureId',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a measure and its sub-measures (none reported on)',
@@ -303,6 +318,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/programs/:id/measures/:measureId/reports',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Reports on a measure, newest first',
@@ -322,6 +338,7 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/programs/:id/measures/:measureId/reports',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Report on a measure',

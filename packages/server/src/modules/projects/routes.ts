@@ -36,6 +36,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/projects',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The register of joint projects, newest first',
@@ -51,6 +52,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/projects/summary-by-state',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Per member state: its projects by status, as lead and as partner',
@@ -66,6 +68,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/projects/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary: `The project register as ${format.toUpperCase()}`,
@@ -92,6 +95,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/projects/:id',
     {
+      config: { access: 'signedIn' },
       schema: { tags, summary: 'Read a project', params: ZParams, response: { 200: ZProject } },
     },
     async (request, reply) =>
@@ -101,6 +105,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/projects',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Record a project',
@@ -120,6 +125,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/projects/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Correct a project or change its status',
@@ -145,6 +151,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/projects/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a proposed project entered by mistake',
@@ -160,6 +167,7 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/projects/:id/history',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'What changed on this project, newest first',

@@ -33,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/decisions/:id/register-entries',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['Decisions'],
         summary: 'The standards, programs, projects and IP results that name this decision',

@@ -11,6 +11,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/search',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['Search'],
         summary: 'Find meetings, agenda items, decisions and documents by their words',

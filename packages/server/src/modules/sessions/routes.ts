@@ -34,6 +34,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/session',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The meeting in session: current item, attendance, quorum, proposals',
@@ -49,6 +50,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/session/open',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Open the session: the meeting goes into session',
@@ -68,6 +70,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/meetings/:id/session/close',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Close the session: the meeting is held',
@@ -86,6 +89,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/meetings/:id/session/current-item',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Set the agenda item under consideration',
@@ -109,6 +113,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/meetings/:id/session/attendance/:memberState',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Record whether a member state’s delegation is present',
@@ -133,6 +138,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/meetings/:id/written-decisions',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Decisions adopted by written procedure since the body’s previous meeting',
@@ -148,6 +154,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/proposals',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Proposals, newest first',
@@ -161,6 +168,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/proposals/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a proposal with its positions and outcome',
@@ -175,6 +183,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/proposals',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Put a draft decision to adoption, in session or by written procedure',
@@ -194,6 +203,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/proposals/:id/positions/:memberState',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Record a member state’s position',
@@ -220,6 +230,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/proposals/:id/adopt',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Adopt a proposal: the decision is recorded',
@@ -239,6 +250,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/proposals/:id/withdraw',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Withdraw an open proposal',

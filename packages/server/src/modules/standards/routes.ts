@@ -41,6 +41,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/standards',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'The standards register, by designation',
@@ -54,6 +55,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/standards/adoption-matrix',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Standards × member states: each state’s adoption of each standard',
@@ -69,6 +71,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/standards/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary: `The standards register as ${format.toUpperCase()}`,
@@ -92,6 +95,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
     r.get(
       `/standards/adoption-matrix/export.${format}`,
       {
+        config: { access: 'signedIn' },
         schema: {
           tags,
           summary: `The adoption matrix as ${format.toUpperCase()}`,
@@ -111,6 +115,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/standards/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Read a standard',
@@ -125,6 +130,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/standards',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Register a standard',
@@ -142,6 +148,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/standards/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Change a standard',
@@ -168,6 +175,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/standards/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Remove a standard entered by mistake (none of its adoptions recorded)',
@@ -183,6 +191,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/standards/:id/history',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'What changed on this standard and its adoption records, newest first',
@@ -196,6 +205,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/standards/:id/adoptions',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'Every member state’s adoption of the standard (pending without a record)',
@@ -211,6 +221,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/standards/:id/adoptions/:memberState',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: 'One member state’s adoption of the standard',
@@ -228,6 +239,7 @@ export async function standardRoutes(app: FastifyInstance): Promise<void> {
   r.put(
     '/standards/:id/adoptions/:memberState',
     {
+      config: { access: 'delegate' },
       schema: {
         tags,
         summary: 'Record a member state’s adoption of the standard',

@@ -13,7 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../app.ts';
 import { ifMatchVersion, sendVersioned } from '../../platform/etag.ts';
-import { createUser, getUser, listUsersPage, updateUser } from './service.ts';
+import { createUser, getUser, listUsersPage, resetUserTotp, updateUser } from './service.ts';
 
 const tags = ['Users'];
 const ZParams = z.object({ id: ZId });
@@ -34,20 +34,35 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         }),
         response: { 200: page(ZUser) },
       },
+      config: { access: 'admin' },
     },
     async (request) => listUsersPage(ctxOf(request), request.query),
   );
 
   r.get(
     '/users/:id',
-    { schema: { tags, summary: 'Read a user', params: ZParams, response: { 200: ZUser } } },
+    {
+      schema: { tags, summary: 'Read a user', params: ZParams, response: { 200: ZUser } },
+      config: { access: 'admin' },
+    },
     async (request, reply) =>
       sendVersioned(reply, await getUser(ctxOf(request), request.params.id)),
   );
 
   r.post(
     '/users',
-    { schema: { tags, summary: 'Create a user', body: ZUserCreate, response: { 201: ZUser } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a user',
+        description:
+          'The password must meet the policy: at least 12 characters, not the e-mail, and hard ' +
+          'to guess (zxcvbn score 3 or more, with the e-mail and name as known words); else 422.',
+        body: ZUserCreate,
+        response: { 201: ZUser },
+      },
+      config: { access: 'admin' },
+    },
     async (request, reply) => {
       const user = await createUser(ctxOf(request), request.body);
       reply.code(201).header('Location', `${request.url}/${user.id}`);
@@ -65,6 +80,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         body: ZUserPatch,
         response: { 200: ZUser },
       },
+      config: { access: 'admin' },
     },
     async (request, reply) => {
       const user = await updateUser(
@@ -74,6 +90,22 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         ifMatchVersion(request),
       );
       return sendVersioned(reply, user);
+    },
+  );
+
+  r.delete(
+    '/users/:id/totp',
+    {
+      schema: {
+        tags,
+        summary: 'Turn off a user’s two-factor sign-in (lost device); ends the user’s sessions',
+        params: ZParams,
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      await resetUserTotp(ctxOf(request), request.params.id);
+      return reply.code(204).send();
     },
   );
 }

@@ -9,6 +9,8 @@ import { type Actor, type Ctx, nowIso } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { removeTotp } from '../auth/totp.ts';
+import { checkPasswordPolicy } from './password-policy.ts';
 import { countUsers, findUserByEmail, findUserById, listUsers, mapUser } from './repository.ts';
 
 const SYSTEM: Actor = { id: null, role: 'admin', name: 'system', memberState: null, bodyIds: [] };
@@ -46,6 +48,7 @@ export async function insertUser(
   checkRoleFields(input.role, input.memberState);
   await checkMemberState(db, input.memberState);
   const email = input.email.toLowerCase();
+  await checkPasswordPolicy(input.password, { email, name: input.name });
   if (await findUserByEmail(db, email)) {
     throw new AppError('duplicate', 'A user with this e-mail exists.', {
       errors: [{ path: 'email', message: 'Already in use' }],
@@ -88,6 +91,8 @@ export async function bootstrapAdmin(
   if (!email || !password || (await countUsers(db)) > 0) {
     return null;
   }
+  // The policy applies to the first admin too; the refusal names the variable to fix.
+  await checkPasswordPolicy(password, { email, name: 'Administrator' }, 'PLENUM_ADMIN_PASSWORD');
   return insertUser(db, dialect, SYSTEM, {
     email,
     password,
@@ -150,6 +155,12 @@ export async function updateUser(
       });
     }
   }
+  if (patch.password) {
+    await checkPasswordPolicy(patch.password, {
+      email: patch.email ?? current.email,
+      name: patch.name ?? current.name,
+    });
+  }
   const next: Selectable<UserTable> = {
     ...current,
     email: patch.email ?? current.email,
@@ -187,4 +198,21 @@ export async function updateUser(
   });
   ctx.invalidateAuth?.();
   return mapUser(next);
+}
+
+/**
+ * Turns a user's two-factor sign-in off (admin), for a user who lost the device and the recovery
+ * codes; their sessions end, and the next sign-in enrols again when it is required.
+ */
+export async function resetUserTotp(ctx: Ctx, id: string): Promise<void> {
+  requireRole(ctx.actor, 'admin');
+  const user = await findUserById(ctx.db, id);
+  if (!user) {
+    throw notFound('user');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await removeTotp(trx, ctx.dialect, ctx.actor, id);
+    await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+  });
+  ctx.invalidateAuth?.();
 }

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from './context.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `audience`: the route's 200 answer depends only on its URL and on what the caller may read
+     * (role, member state, bodies), never on who exactly asks, and everything it shows is written
+     * with an audit event. Such answers are kept for the current content version and shared by
+     * every caller of the same audience.
+     */
+    cache?: 'audience';
+  }
+  interface FastifyRequest {
+    /** The content version a cacheable answer is being computed for. */
+    cacheVersion: string | null;
+    /** The content version's generation then: a write since means the answer is not kept. */
+    cacheGeneration: number;
+    /** Set by a handler whose answer must not be kept (e.g. a read that is itself audited). */
+    noStore: boolean;
+  }
+}
+
+interface Entry {
+  version: string;
+  payload: Buffer;
+  contentType: string;
+  etag: string | undefined;
+}
+
+/** Headers of a kept answer; nothing else of the original answer is replayed. */
+const CONTENT_TYPE_JSON = 'application/json; charset=utf-8';
+
+/**
+ * Which readers see the same answer: role, member state and bodies are all the access rules of
+ * DESIGN §3 look at (platform/access.ts).
+ */
+export const audienceOf = (actor: Actor) =>
+  `${actor.role}|${actor.memberState ?? ''}|${actor.bodyIds.join(',')}`;
+
+/**
+ * Answers of routes declared `cache: 'audience'`, kept in memory for the current content version
+ * (platform/content-version.ts) and bounded in bytes, oldest first out. A hit skips validation's
+ * result, the handler, the database and serialization. PLENUM_API_CACHE=off turns it off (the
+ * bench measures both).
+ */
+export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: number }) => {
+  app.decorateRequest('cacheVersion', null);
+  app.decorateRequest('cacheGeneration', 0);
+  app.decorateRequest('noStore', false);
+  if (opts.maxBytes <= 0) {
+    return;
+  }
+  const version = app.contentVersion;
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+
+  const keyOf = (request: FastifyRequest) => `${audienceOf(request.actor)}\u0000${request.url}`;
+
+  function remember(key: string, entry: Entry): void {
+    const old = entries.get(key);
+    if (old) {
+      bytes -= old.payload.length;
+      entries.delete(key);
+    }
+    // Larger than a tenth of the cache: not worth evicting others for.
+    if (entry.payload.length > opts.maxBytes / 10) {
+      return;
+    }
+    entries.set(key, entry);
+    bytes += entry.payload.length;
+    for (const [oldest, e] of entries) {
+      if (bytes <= opts.maxBytes) {
+        break;
+      }
+      entries.delete(oldest);
+      bytes -= e.payload.length;
+    }
+  }
+
+  function replay(reply: FastifyReply, hit: Entry): void {
+    if (hit.etag) {
+      reply.header('etag', hit.etag);
+    }
+    reply.code(200).header('content-type', hit.contentType).send(hit.payload);
+  }
+
+  // preHandler: after authentication and access (so a hit is only ever served to a caller the
+  // route admits) and after validation (so invalid input still gets its 400).
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.routeOptions.config.cache !== 'audience' || request.method !== 'GET') {
+      done();
+      return;
+    }
+    const key = keyOf(request);
+    const known = version.peek();
+    if (known !== null) {
+      const hit = entries.get(key);
+      if (hit && hit.version === known) {
+        replay(reply, hit);
+        return;
+      }
+      request.cacheVersion = known;
+      request.cacheGeneration = version.generation;
+      done();
+      return;
+    }
+    const generation = version.generation;
+    const current = version.current();
+    if ('key' in current) {
+      request.cacheVersion = current.key;
+      request.cacheGeneration = generation;
+      done();
+      return;
+    }
+    current.then(
+      (v) => {
+        const hit = entries.get(key);
+        if (hit && hit.version === v.key) {
+          replay(reply, hit);
+          return;
+        }
+        request.cacheVersion = v.key;
+        request.cacheGeneration = generation;
+        done();
+      },
+      (error: Error) => done(error),
+    );
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const v = request.cacheVersion;
+    if (
+      v !== null &&
+      reply.statusCode === 200 &&
+      !request.noStore &&
+      typeof payload === 'string' &&
+      request.cacheGeneration === version.generation &&
+      !reply.hasHeader('set-cookie')
+    ) {
+      const etag = reply.getHeader('etag');
+      const type = reply.getHeader('content-type');
+      remember(keyOf(request), {
+        version: v,
+        payload: Buffer.from(payload, 'utf8'),
+        contentType: typeof type === 'string' ? type : CONTENT_TYPE_JSON,
+        etag: typeof etag === 'string' ? etag : undefined,
+      });
+    }
+    done(null, payload);
+  });
+});
