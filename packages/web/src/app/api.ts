@@ -127,7 +127,8 @@ export const api = {
     request<T>('PUT', path, { body, version }),
   patch: <T>(path: string, body: unknown, version?: number) =>
     request<T>('PATCH', path, { body, version }),
-  delete: (path: string, version?: number) => request<void>('DELETE', path, { version }),
+  delete: (path: string, version?: number, body?: unknown) =>
+    request<void>('DELETE', path, { version, body }),
 };
 
 /** Reads every page of a list (for small lists such as bodies and member states). */

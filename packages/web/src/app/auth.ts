@@ -44,8 +44,9 @@ export async function signIn(
   queryClient: QueryClient,
   email: string,
   password: string,
+  secondFactor?: { totpCode?: string; recoveryCode?: string },
 ): Promise<Me> {
-  const me = await api.post<Me>('/auth/login', { email, password });
+  const me = await api.post<Me>('/auth/login', { email, password, ...secondFactor });
   setCsrfToken(me.csrfToken);
   queryClient.clear();
   queryClient.setQueryData(meQuery.queryKey, me);
@@ -73,7 +74,7 @@ export async function changeLanguage(queryClient: QueryClient, lang: Language): 
   const me = queryClient.getQueryData(meQuery.queryKey);
   if (me && me.user.language !== lang) {
     const updated = await api.patch<Me>('/auth/me', { language: lang });
-    const next: Me = { user: updated.user, csrfToken: me.csrfToken };
+    const next: Me = { ...me, user: updated.user };
     queryClient.setQueryData(meQuery.queryKey, next);
   }
 }

@@ -2,35 +2,11 @@ import type { TFunction } from 'i18next';
 import { isApiError } from './api.ts';
 import { currentLanguage } from './i18n.ts';
 
-const KNOWN_CODES = new Set([
-  'validation_failed',
-  'bad_request',
-  'unauthenticated',
-  'forbidden',
-  'csrf_failed',
-  'not_found',
-  'method_not_allowed',
-  'duplicate',
-  'invalid_transition',
-  'in_use',
-  'conflict',
-  'idempotency_conflict',
-  'precondition_failed',
-  'payload_too_large',
-  'unsupported_media_type',
-  'range_not_satisfiable',
-  'unprocessable',
-  'rate_limited',
-  'locked',
-  'internal',
-  'unavailable',
-  'network',
-]);
-
 /** The translated title of a problem, by its code. */
 export function problemTitle(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
-    return KNOWN_CODES.has(error.code) ? t(`errors.${error.code}.title`) : error.problem.title;
+    // A code the interface has no words for keeps the server's title.
+    return t(`errors.${error.code}.title`, { defaultValue: error.problem.title });
   }
   return t('errors.internal.title');
 }
@@ -43,7 +19,7 @@ export function problemMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) {
     return t('errors.internal.text');
   }
-  const generic = KNOWN_CODES.has(error.code) ? t(`errors.${error.code}.text`) : '';
+  const generic = t(`errors.${error.code}.text`, { defaultValue: '' });
   const detail = error.problem.detail;
   const detailFits = detail && (currentLanguage() === 'en' || /[а-яё]/i.test(detail));
   if (

@@ -32,7 +32,7 @@ const loginRoute = createRoute({
     error: str(s.error),
   }),
   beforeLoad: async ({ context }) => {
-    if (await context.queryClient.ensureQueryData(meQuery)) {
+    if ((await context.queryClient.ensureQueryData(meQuery))?.totpEnrollmentRequired === false) {
       throw redirect({ to: '/' });
     }
   },
@@ -47,7 +47,9 @@ const signedIn = async ({
   context: RouterContext;
   location: { href: string };
 }) => {
-  if (!(await context.queryClient.ensureQueryData(meQuery))) {
+  const me = await context.queryClient.ensureQueryData(meQuery);
+  // Signed out, or two-factor sign-in must be set up first: the login page does both.
+  if (!me || me.totpEnrollmentRequired) {
     throw redirect({ to: '/login', search: { redirect: location.href } });
   }
 };

@@ -22,6 +22,7 @@ import { issueMessage } from '../../app/forms.ts';
 import { DetailCard, DetailField } from '../../components/detail.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { CalendarFeedCard } from './calendar-feed.tsx';
+import { SecuritySettingsCard, TwoFactorCard } from './two-factor-card.tsx';
 
 function NameForm() {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ function NameForm() {
     try {
       const me = await api.patch<Me>('/auth/me', { name: name.trim() });
       const current = queryClient.getQueryData(meQuery.queryKey);
-      const next: Me = { user: me.user, csrfToken: current?.csrfToken ?? me.csrfToken };
+      const next: Me = { ...me, csrfToken: current?.csrfToken ?? me.csrfToken };
       queryClient.setQueryData(meQuery.queryKey, next);
       notifySaved(t);
     } catch (error) {
@@ -167,6 +168,8 @@ export function ProfilePage(): JSX.Element {
           </Title>
           <PasswordForm />
         </Paper>
+        <TwoFactorCard />
+        {user.role === 'admin' && <SecuritySettingsCard />}
         <CalendarFeedCard />
       </Stack>
     </>

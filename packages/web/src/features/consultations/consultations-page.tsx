@@ -6,10 +6,11 @@ import { type JSX, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.ts';
 import { useFormat } from '../../app/format.ts';
-import { LoadMore, useCursorList } from '../../components/cursor-list.tsx';
+import { useCursorList } from '../../components/cursor-list.tsx';
 import { AnchorLink } from '../../components/links.tsx';
+import { ListState } from '../../components/list-state.tsx';
 import { LText, useText } from '../../components/localized-text.tsx';
-import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
+import { PageHeader } from '../../components/page.tsx';
 import { memberStatesQuery } from '../directory/lookups.ts';
 import { RoundBadge } from '../documents/labels.tsx';
 import { NativeFilter } from '../documents/native-filter.tsx';
@@ -78,75 +79,64 @@ export function ConsultationsPage(): JSX.Element {
           )}
         </div>
       </Paper>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('common.noResults')}
-        </Text>
-      ) : (
-        <>
-          <Paper
-            withBorder
-            component="ul"
-            className="plenum-rows"
-            aria-label={t('consultations.title')}
-          >
-            {list.items.map((c) => {
-              const own = ownState ? c.positions.find((p) => p.memberState === ownState) : null;
-              return (
-                <li key={c.id} className="plenum-row">
-                  <div className="plenum-row-main">
-                    <AnchorLink
-                      to="/consultations/$consultationId"
-                      params={{ consultationId: c.id }}
-                      fw={600}
+      <ListState list={list} empty={t('common.noResults')}>
+        <Paper
+          withBorder
+          component="ul"
+          className="plenum-rows"
+          aria-label={t('consultations.title')}
+        >
+          {list.items.map((c) => {
+            const own = ownState ? c.positions.find((p) => p.memberState === ownState) : null;
+            return (
+              <li key={c.id} className="plenum-row">
+                <div className="plenum-row-main">
+                  <AnchorLink
+                    to="/consultations/$consultationId"
+                    params={{ consultationId: c.id }}
+                    fw={600}
+                  >
+                    <LText value={c.document.title} />
+                  </AnchorLink>
+                  <Text size="sm" c="dimmed">
+                    {t('consultations.roundN', { round: c.round })} ·{' '}
+                    {t('documents.versionShort', { number: c.versionNumber })}
+                    {c.silenceProcedure ? ` · ${t('consultations.silenceShort')}` : ''}
+                  </Text>
+                </div>
+                <Text size="sm" className="plenum-row-dates">
+                  {t('consultations.deadlineOn', { date: format.shortDate(c.deadline) })}
+                  {c.status === 'open' && c.deadlinePassed && (
+                    <Badge
+                      ml={6}
+                      color="red"
+                      variant="light"
+                      size="sm"
+                      style={{ textTransform: 'none' }}
                     >
-                      <LText value={c.document.title} />
-                    </AnchorLink>
-                    <Text size="sm" c="dimmed">
-                      {t('consultations.roundN', { round: c.round })} ·{' '}
-                      {t('documents.versionShort', { number: c.versionNumber })}
-                      {c.silenceProcedure ? ` · ${t('consultations.silenceShort')}` : ''}
-                    </Text>
-                  </div>
-                  <Text size="sm" className="plenum-row-dates">
-                    {t('consultations.deadlineOn', { date: format.shortDate(c.deadline) })}
-                    {c.status === 'open' && c.deadlinePassed && (
-                      <Badge
-                        ml={6}
-                        color="red"
-                        variant="light"
-                        size="sm"
-                        style={{ textTransform: 'none' }}
-                      >
-                        <span aria-hidden>! </span>
-                        {t('consultations.deadlinePassed')}
-                      </Badge>
-                    )}
-                  </Text>
-                  <Text size="sm" className="plenum-row-place" c="dimmed">
-                    {own
-                      ? own.position
-                        ? t(`consultations.position.${own.position}`)
-                        : t('consultations.awaitingYou')
-                      : t('consultations.answeredOf', {
-                          answered: c.answers.answered,
-                          total: c.memberStates.length,
-                        })}
-                  </Text>
-                  <Group className="plenum-row-status">
-                    <RoundBadge status={c.status} outcome={c.outcome} />
-                  </Group>
-                </li>
-              );
-            })}
-          </Paper>
-          <LoadMore {...list} />
-        </>
-      )}
+                      <span aria-hidden>! </span>
+                      {t('consultations.deadlinePassed')}
+                    </Badge>
+                  )}
+                </Text>
+                <Text size="sm" className="plenum-row-place" c="dimmed">
+                  {own
+                    ? own.position
+                      ? t(`consultations.position.${own.position}`)
+                      : t('consultations.awaitingYou')
+                    : t('consultations.answeredOf', {
+                        answered: c.answers.answered,
+                        total: c.memberStates.length,
+                      })}
+                </Text>
+                <Group className="plenum-row-status">
+                  <RoundBadge status={c.status} outcome={c.outcome} />
+                </Group>
+              </li>
+            );
+          })}
+        </Paper>
+      </ListState>
     </>
   );
 }

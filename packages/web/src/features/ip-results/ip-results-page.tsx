@@ -11,10 +11,11 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../../app/auth.ts';
-import { LoadMore, useCursorList } from '../../components/cursor-list.tsx';
+import { useCursorList } from '../../components/cursor-list.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { ListState } from '../../components/list-state.tsx';
 import { LText, useText } from '../../components/localized-text.tsx';
-import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
+import { PageHeader } from '../../components/page.tsx';
 import { SearchInput } from '../../components/search-input.tsx';
 import { memberStatesQuery, useStateName } from '../directory/lookups.ts';
 import { ClassificationBadge } from '../documents/labels.tsx';
@@ -107,66 +108,46 @@ export function IpResultsPage(): JSX.Element {
           />
         </div>
       </Paper>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('common.noResults')}
-        </Text>
-      ) : (
-        <>
-          <Paper
-            withBorder
-            component="ul"
-            className="plenum-rows"
-            aria-label={t('ipResults.title')}
-          >
-            {list.items.map((r) => (
-              <li key={r.id} className="plenum-row">
-                <div className="plenum-row-main">
-                  <AnchorLink
-                    to="/ip-results/{-$ipResultId}"
-                    params={{ ipResultId: r.id }}
-                    fw={600}
-                  >
-                    <LText value={r.title} />
-                  </AnchorLink>
-                  <Text size="sm" c="dimmed">
-                    {t(`ipResults.kind.${r.kind}`)}
-                    {r.project && (
-                      <>
-                        {' · '}
-                        <LText value={r.project.title} />
-                      </>
-                    )}
-                  </Text>
-                </div>
-                <Text size="sm" className="plenum-row-dates">
-                  {r.rightsHolders
-                    .map(
-                      (h) =>
-                        `${h.organizationName ? text(h.organizationName) : stateName(h.memberState)} ${h.share}%`,
-                    )
-                    .join(', ')}
+      <ListState list={list} empty={t('common.noResults')}>
+        <Paper withBorder component="ul" className="plenum-rows" aria-label={t('ipResults.title')}>
+          {list.items.map((r) => (
+            <li key={r.id} className="plenum-row">
+              <div className="plenum-row-main">
+                <AnchorLink to="/ip-results/{-$ipResultId}" params={{ ipResultId: r.id }} fw={600}>
+                  <LText value={r.title} />
+                </AnchorLink>
+                <Text size="sm" c="dimmed">
+                  {t(`ipResults.kind.${r.kind}`)}
+                  {r.project && (
+                    <>
+                      {' · '}
+                      <LText value={r.project.title} />
+                    </>
+                  )}
                 </Text>
-                <Text size="sm" className="plenum-row-place" c="dimmed">
-                  {r.protections.length > 0
-                    ? r.protections
-                        .map((p) => `${p.memberState}: ${t(`ipResults.protection.${p.status}`)}`)
-                        .join(', ')
-                    : t('ipResults.noProtection')}
-                </Text>
-                <Group className="plenum-row-status" gap={6}>
-                  <ClassificationBadge classification={r.classification} />
-                </Group>
-              </li>
-            ))}
-          </Paper>
-          <LoadMore {...list} />
-        </>
-      )}
+              </div>
+              <Text size="sm" className="plenum-row-dates">
+                {r.rightsHolders
+                  .map(
+                    (h) =>
+                      `${h.organizationName ? text(h.organizationName) : stateName(h.memberState)} ${h.share}%`,
+                  )
+                  .join(', ')}
+              </Text>
+              <Text size="sm" className="plenum-row-place" c="dimmed">
+                {r.protections.length > 0
+                  ? r.protections
+                      .map((p) => `${p.memberState}: ${t(`ipResults.protection.${p.status}`)}`)
+                      .join(', ')
+                  : t('ipResults.noProtection')}
+              </Text>
+              <Group className="plenum-row-status" gap={6}>
+                <ClassificationBadge classification={r.classification} />
+              </Group>
+            </li>
+          ))}
+        </Paper>
+      </ListState>
     </>
   );
 }

@@ -6,10 +6,11 @@ import { type JSX, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useMe } from '../../app/auth.ts';
 import { useFormat } from '../../app/format.ts';
-import { LoadMore, useCursorList } from '../../components/cursor-list.tsx';
+import { useCursorList } from '../../components/cursor-list.tsx';
 import { AnchorLink } from '../../components/links.tsx';
+import { ListState } from '../../components/list-state.tsx';
 import { LText, useText } from '../../components/localized-text.tsx';
-import { LoadError, PageHeader, PageLoader } from '../../components/page.tsx';
+import { PageHeader } from '../../components/page.tsx';
 import { memberStatesQuery, useBodiesById } from '../directory/lookups.ts';
 import { NativeFilter } from '../documents/native-filter.tsx';
 import { concurring } from './api.ts';
@@ -56,79 +57,66 @@ export function WrittenListPage(): JSX.Element {
           />
         </div>
       </Paper>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('sessions.written.none')}
-        </Text>
-      ) : (
-        <>
-          <Paper
-            withBorder
-            component="ul"
-            className="plenum-rows"
-            aria-label={t('sessions.written.title')}
-          >
-            {list.items.map((p) => {
-              const own = ownState ? p.positions.find((x) => x.memberState === ownState) : null;
-              const body = bodies.get(p.bodyId);
-              return (
-                <li key={p.id} className="plenum-row">
-                  <div className="plenum-row-main">
-                    <AnchorLink
-                      to="/written-procedures/{-$proposalId}"
-                      params={{ proposalId: p.id }}
-                      fw={600}
-                    >
-                      <LText value={p.title} />
-                    </AnchorLink>
-                    <Text size="sm" c="dimmed">
-                      {body ? text(body.shortName ?? body.name) : ''}
-                      {p.decisionNumber
-                        ? ` · ${t('sessions.decisionNo', { number: p.decisionNumber })}`
-                        : ''}
-                    </Text>
-                  </div>
-                  <Text size="sm" className="plenum-row-dates">
-                    {p.deadline
-                      ? t('sessions.deadlineOn', { at: format.dateTime(p.deadline) })
+      <ListState list={list} empty={t('sessions.written.none')}>
+        <Paper
+          withBorder
+          component="ul"
+          className="plenum-rows"
+          aria-label={t('sessions.written.title')}
+        >
+          {list.items.map((p) => {
+            const own = ownState ? p.positions.find((x) => x.memberState === ownState) : null;
+            const body = bodies.get(p.bodyId);
+            return (
+              <li key={p.id} className="plenum-row">
+                <div className="plenum-row-main">
+                  <AnchorLink
+                    to="/written-procedures/{-$proposalId}"
+                    params={{ proposalId: p.id }}
+                    fw={600}
+                  >
+                    <LText value={p.title} />
+                  </AnchorLink>
+                  <Text size="sm" c="dimmed">
+                    {body ? text(body.shortName ?? body.name) : ''}
+                    {p.decisionNumber
+                      ? ` · ${t('sessions.decisionNo', { number: p.decisionNumber })}`
                       : ''}
                   </Text>
-                  <Text size="sm" className="plenum-row-place" c="dimmed">
-                    {ownState && p.status === 'open'
-                      ? own
-                        ? t(`sessions.position.${own.position}`)
-                        : t('sessions.written.awaitingYou')
-                      : t('sessions.written.summary', {
-                          concur: concurring(p).length,
-                          total: members || p.positions.length + p.outcome.pending.length,
-                        })}
-                    {p.outcome.objections.length > 0 && (
-                      <Badge
-                        ml={6}
-                        color="red"
-                        variant="light"
-                        size="sm"
-                        style={{ textTransform: 'none' }}
-                      >
-                        <span aria-hidden>✗ </span>
-                        {t('sessions.written.objections', { count: p.outcome.objections.length })}
-                      </Badge>
-                    )}
-                  </Text>
-                  <Group className="plenum-row-status">
-                    <ProposalStatusBadge status={p.status} />
-                  </Group>
-                </li>
-              );
-            })}
-          </Paper>
-          <LoadMore {...list} />
-        </>
-      )}
+                </div>
+                <Text size="sm" className="plenum-row-dates">
+                  {p.deadline ? t('sessions.deadlineOn', { at: format.dateTime(p.deadline) }) : ''}
+                </Text>
+                <Text size="sm" className="plenum-row-place" c="dimmed">
+                  {ownState && p.status === 'open'
+                    ? own
+                      ? t(`sessions.position.${own.position}`)
+                      : t('sessions.written.awaitingYou')
+                    : t('sessions.written.summary', {
+                        concur: concurring(p).length,
+                        total: members || p.positions.length + p.outcome.pending.length,
+                      })}
+                  {p.outcome.objections.length > 0 && (
+                    <Badge
+                      ml={6}
+                      color="red"
+                      variant="light"
+                      size="sm"
+                      style={{ textTransform: 'none' }}
+                    >
+                      <span aria-hidden>✗ </span>
+                      {t('sessions.written.objections', { count: p.outcome.objections.length })}
+                    </Badge>
+                  )}
+                </Text>
+                <Group className="plenum-row-status">
+                  <ProposalStatusBadge status={p.status} />
+                </Group>
+              </li>
+            );
+          })}
+        </Paper>
+      </ListState>
       <Modal
         opened={creating}
         onClose={() => setCreating(false)}
