@@ -33,6 +33,7 @@ import { type LoadResult, runLoad } from './lib/load.ts';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
 import { ServerProcess } from './lib/servers.ts';
+import { measureBundle, portalScripts } from './lib/static-budgets.ts';
 import { measureStreams, type StreamResult } from './lib/stream.ts';
 import { makeUploadBody, runUploadLoad, type UploadBody, uploadOnce } from './lib/upload.ts';
 import type { MemoryReport } from './servers/protocol.ts';
@@ -666,6 +667,7 @@ function printTable(rows: Row[]): void {
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The id that selects the live-events run in --only. */
 const STREAM_ID = 'stream';
@@ -1047,6 +1049,15 @@ async function main(): Promise<void> {
     );
     const memory: MemoryReport = await plenum.memory();
     const bareMemory: MemoryReport = await bare.memory();
+    const portalPages = await portalScripts(plenum.origin, [
+      '/en/',
+      '/ru/',
+      '/en/news',
+      ...(samples.newsSlugs[0] ? [`/en/news/${samples.newsSlugs[0]}`] : []),
+      '/ru/meetings',
+      '/en/bodies',
+    ]);
+    const bundle = measureBundle();
     // After the RSS reading the budget judges: the streams' memory is reported on its own.
     let stream: StreamResult | null = null;
     let streamMemory: MemoryReport | null = null;
@@ -1115,6 +1126,27 @@ async function main(): Promise<void> {
       `heap ${mb(memory.heapUsed)}); budget < ${mb(RSS_BUDGET_BYTES)}: ${rssPass ? 'PASS' : 'FAIL'}` +
       ` — the bare server, under the same tsx loader: ${mb(bareMemory.rss)}`;
     console.log(rssPass ? green(rssLine) : red(`${rssLine}   ✗✗✗`));
+    const scriptPass = portalPages.every((p) => p.status === 200 && p.scripts.length === 0);
+    const scriptLine = `Public pages without JavaScript (${portalPages.map((p) => p.path).join(', ')}): ${
+      scriptPass
+        ? 'PASS'
+        : `FAIL — ${portalPages
+            .filter((p) => p.status !== 200 || p.scripts.length > 0)
+            .map((p) => `${p.path} ${p.status} ${p.scripts.join(' ')}`)
+            .join('; ')}`
+    }`;
+    console.log(scriptPass ? green(scriptLine) : red(`${scriptLine}   ✗✗✗`));
+    const bundlePass = bundle.routes?.every((r) => r.pass) ?? true;
+    if (bundle.routes) {
+      for (const r of bundle.routes) {
+        const line =
+          `Workspace first route ${r.route}: JavaScript ${kb(r.js)} (budget ≤ ${kb(bundle.budget.js)}), ` +
+          `CSS ${kb(r.css)} (budget ≤ ${kb(bundle.budget.css)}), gzipped: ${r.pass ? 'PASS' : 'FAIL'}`;
+        console.log(r.pass ? green(line) : red(`${line}   ✗✗✗`));
+      }
+    } else {
+      console.log(dim('Workspace first route: not built (npm run build), not judged.'));
+    }
     for (const r of rows.filter((x) => x.non2xx + x.errors > 0)) {
       console.log(
         red(`${r.label}: ${r.non2xx} non-2xx answers and ${r.errors} errors during the load.`),
@@ -1126,6 +1158,12 @@ async function main(): Promise<void> {
     }
     if (!streamPass) {
       failed.push(STREAM_ID);
+    }
+    if (!scriptPass) {
+      failed.push('portal-scripts');
+    }
+    if (!bundlePass) {
+      failed.push('bundle');
     }
     console.log(
       failed.length
@@ -1182,6 +1220,8 @@ async function main(): Promise<void> {
         };
       }),
       memory: { ...memory, budgetBytes: RSS_BUDGET_BYTES, pass: rssPass, bare: bareMemory },
+      portalScripts: { pages: portalPages, pass: scriptPass },
+      bundle: { ...bundle, pass: bundlePass },
       stream: stream && {
         ...stream,
         budgetMs: STREAM_BUDGET_MS,
