@@ -32,6 +32,7 @@ import { type BenchDatabase, openFreshDatabase, pgUrlFromArgs } from './lib/data
 import { type LoadResult, runLoad } from './lib/load.ts';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
+import { SEARCH_QUERIES_EN, SEARCH_QUERIES_RU } from './lib/search-queries.ts';
 import { ServerProcess } from './lib/servers.ts';
 import { measureBundle, portalScripts } from './lib/static-budgets.ts';
 import { measureStreams, type StreamResult } from './lib/stream.ts';
@@ -221,36 +222,6 @@ async function readSamples(bench: BenchDatabase): Promise<Samples> {
   };
 }
 
-/**
- * What people type into the search box, in English: words that match few records (a city, an
- * extraordinary meeting), some (one subject among thirty, a two-word phrase) and many (words of
- * almost every decision and document). Rotated by each connection.
- */
-const SEARCH_QUERIES_EN = [
-  'Dushanbe',
-  'extraordinary meeting',
-  'leasing company',
-  'ammunition',
-  'metrological support',
-  'export control',
-  'cooperation',
-  'spare parts',
-  'standardization of weapons',
-  'member states secretariat',
-];
-/** The same in Russian, inflected as written (stemming has to find the other forms). */
-const SEARCH_QUERIES_RU = [
-  'Душанбе',
-  'внеочередное заседание',
-  'лизинговой компании',
-  'боеприпасов',
-  'метрологическое обеспечение',
-  'экспортного контроля',
-  'сотрудничества',
-  'запасные части',
-  'стандартизация вооружения',
-  'государства-члены секретариат',
-];
 const searchPath = (q: string) => `${API}/search?q=${encodeURIComponent(q)}`;
 
 function endpoints(s: Samples): Endpoint[] {

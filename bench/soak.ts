@@ -24,6 +24,7 @@ import { generate } from './generate.ts';
 import { RSS_BUDGET_BYTES } from './lib/budgets.ts';
 import { openFreshDatabase, pgUrlFromArgs } from './lib/database.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
+import { SEARCH_QUERIES_EN, SEARCH_QUERIES_RU } from './lib/search-queries.ts';
 import { ServerProcess } from './lib/servers.ts';
 import { SoakStats, SoakUser, StepFailed } from './lib/soak-client.ts';
 import {
@@ -105,33 +106,9 @@ function skipped(args: readonly string[]): Set<string> {
 
 // ---- What the load requests ------------------------------------------------------------------
 
-/** As in bench/run.ts: few, some and many matches, in English and in Russian as people write. */
-const SEARCH_EN = [
-  'Dushanbe',
-  'extraordinary meeting',
-  'leasing company',
-  'ammunition',
-  'metrological support',
-  'export control',
-  'cooperation',
-  'spare parts',
-  'standardization of weapons',
-  'member states secretariat',
-  'soak',
-];
-const SEARCH_RU = [
-  'Душанбе',
-  'внеочередное заседание',
-  'лизинговой компании',
-  'боеприпасов',
-  'метрологическое обеспечение',
-  'экспортного контроля',
-  'сотрудничества',
-  'запасные части',
-  'стандартизация вооружения',
-  'государства-члены секретариат',
-  'нагрузочного',
-];
+/** The bench's searches, and words only the soak's own records contain. */
+const SEARCH_EN = [...SEARCH_QUERIES_EN, 'soak'];
+const SEARCH_RU = [...SEARCH_QUERIES_RU, 'нагрузочного'];
 
 /** Ids and slugs to read, from the dataset and from what the load itself creates. */
 interface Pool {

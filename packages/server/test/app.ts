@@ -39,10 +39,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function openFreshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+/**
+ * A fresh database of the dialect under test: a new SQLite file in a directory of its own, or a
+ * new PostgreSQL schema named `<prefix>_<random>`. `drop` removes it.
+ */
+export async function openFreshDatabase(
+  prefix = 'test',
+): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
   const suffix = randomBytes(6).toString('hex');
   if (DIALECT === 'postgres') {
-    const schema = `test_${suffix}`;
+    const schema = `${prefix}_${suffix}`;
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
     await admin.query(`create schema ${schema}`);

@@ -1,18 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { type DbHandle, openDatabase } from '../../src/db/dialect.ts';
+import type { DbHandle } from '../../src/db/dialect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { loadDemo } from '../../src/demo/loader.ts';
 import { createToken } from '../../src/modules/auth/service.ts';
 import { findUserByEmail } from '../../src/modules/users/repository.ts';
-import { DIALECT, PG_URL } from '../app.ts';
+import { openFreshDatabase } from '../app.ts';
 
 export type HostileCaller = 'secretariat' | 'delegate' | 'anonymous';
 
@@ -31,24 +29,7 @@ export interface DemoApp {
  */
 export async function demoApp(): Promise<DemoApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenum-hostile-'));
-  let handle: DbHandle;
-  let drop = async () => {};
-  if (DIALECT === 'postgres') {
-    const schema = `hostile_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    handle = openDatabase(PG_URL, { schema });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    handle = openDatabase(`sqlite:${path.join(dataDir, 'plenum.db')}`);
-  }
+  const { handle, drop } = await openFreshDatabase('hostile');
   await migrateToLatest(handle.db, handle.schema);
   const config = loadConfig(
     { PLENUM_DATA_DIR: dataDir },
