@@ -41,9 +41,9 @@ export const audienceOf = (actor: Actor) =>
 
 /**
  * Answers of routes declared `cache: 'audience'`, kept in memory for the current content version
- * (platform/content-version.ts) and bounded in bytes, oldest first out. A hit skips validation's
- * result, the handler, the database and serialization. PLENUM_API_CACHE=off turns it off (the
- * bench measures both).
+ * (platform/content-version.ts) and bounded in bytes, oldest first out. A hit still passes the
+ * access door and validation, then skips the handler, the database and serialization.
+ * PLENUM_API_CACHE_MB=0 turns it off (run the bench so to measure the routes without it).
  */
 export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: number }) => {
   app.decorateRequest('cacheVersion', null);
