@@ -51,6 +51,7 @@ describe(`authentication (${DIALECT})`, () => {
     // The fourth attempt comes too soon: refused without checking, even with the right password.
     const throttled = await attempt(PASSWORD);
     expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().code).toBe('rate_limited');
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
     // Simulate the failures piling up to the lock threshold.
     await t.handle.db
@@ -62,7 +63,8 @@ describe(`authentication (${DIALECT})`, () => {
     const locked = await attempt(PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('locked');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+    // Locked for fifteen minutes.
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
   });
 
   it('GET /auth/me needs a session or token', async () => {
