@@ -1,8 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
+import { serverBuild } from '../../bin/server-build.mjs';
 import type { FromServer, MemoryReport, ToServer } from '../servers/protocol.ts';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -17,15 +16,24 @@ export class ServerProcess {
     readonly origin: string,
   ) {}
 
-  /** Starts `bench/servers/<script>.ts` through tsx, with `env` added to the environment. */
-  static start(
+  /**
+   * Starts `bench/servers/<script>.ts`, compiled as `bin/plenum` runs the server (no loader in
+   * the measured process), with `env` added to the environment.
+   */
+  static async start(
     name: string,
     script: string,
     args: string[] = [],
     env: Record<string, string> = {},
   ): Promise<ServerProcess> {
-    const child = fork(path.join(here, '..', 'servers', `${script}.ts`), args, {
-      execArgv: ['--import', 'tsx'],
+    const entry = `bench/servers/${script}.ts`;
+    const compiled = await serverBuild({
+      entries: [entry],
+      inputs: ['bench/servers', 'packages/server/src', 'packages/shared/src'],
+      outRoot: `bench/servers/dist/${script}`,
+    });
+    const child = fork(compiled[entry] as string, args, {
+      execArgv: [],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ROLES } from '@plenum/shared';
 import { z } from 'zod';
+import { REPO_ROOT } from './repo-root.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Plain http reaches a provider only on this machine: development and the tests' provider. */
@@ -98,8 +99,6 @@ const ZConfig = z.object({
 });
 export type Config = z.infer<typeof ZConfig>;
 
-const here = path.dirname(new URL(import.meta.url).pathname);
-
 /** The host of the public URL, for the default From address of mail. */
 function mailHost(publicUrl: string): string {
   try {
@@ -131,7 +130,7 @@ export function loadConfig(
     logLevel: env.PLENUM_LOG_LEVEL ?? 'info',
     sessionIdleMinutes: env.PLENUM_SESSION_IDLE_MINUTES ?? '120',
     sessionMaxHours: env.PLENUM_SESSION_MAX_HOURS ?? '12',
-    webDir: env.PLENUM_WEB_DIR ?? path.resolve(here, '../../web/dist'),
+    webDir: env.PLENUM_WEB_DIR ?? path.join(REPO_ROOT, 'packages', 'web', 'dist'),
     secureCookies: publicUrl.startsWith('https:'),
     filesMaxBytes: env.PLENUM_FILES_MAX_BYTES ?? String(50 * 1024 * 1024),
     aknJurisdiction: env.PLENUM_AKN_JURISDICTION || 'csto',

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { BackupProgress } from './backup/manifest.ts';
@@ -12,6 +11,7 @@ import type { DbHandle } from './db/dialect.ts';
 import { DemoLoadError, DemoRefused } from './demo/errors.ts';
 import type { DemoLogin } from './demo/loader.ts';
 import type { Actor } from './platform/context.ts';
+import { REPO_ROOT } from './repo-root.ts';
 
 /**
  * The command line (`bin/plenum`): start, serve, migrate, demo, user add, token create, backup,
@@ -24,8 +24,6 @@ import type { Actor } from './platform/context.ts';
 // daylight-saving gaps could shift a meeting that starts inside one: run in UTC whatever the host.
 process.env.TZ = 'UTC';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.resolve(HERE, '../../..');
 const WEB_PACKAGE = path.join(REPO_ROOT, 'packages', 'web');
 
 /** Wrong use of the command line: exit code 2 with a pointer to the help. */
