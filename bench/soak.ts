@@ -30,6 +30,7 @@ import { SoakStats, SoakUser, StepFailed } from './lib/soak-client.ts';
 import {
   type MemorySample,
   type MemoryTrend,
+  readChildrenRss,
   readMetrics,
   readRss,
   trend,
@@ -690,6 +691,17 @@ async function main(): Promise<void> {
       });
     };
     await sample();
+    // Child processes (an upload's text parser) live a second or two: watched more often than
+    // the server, and reported beside it.
+    const children = { peak: 0, peakTogether: 0 };
+    const childWatch = setInterval(() => {
+      const own = readRss(pid);
+      const theirs = readChildrenRss(pid);
+      children.peak = Math.max(children.peak, theirs);
+      if (own !== null) {
+        children.peakTogether = Math.max(children.peakTogether, own + theirs);
+      }
+    }, 200);
     for (const s of streams) {
       s.resetGap();
     }
@@ -763,6 +775,7 @@ async function main(): Promise<void> {
     clearTimeout(firstSnapshot);
     const loadSeconds = (Date.now() - loadStart) / 1000;
     clearInterval(sampler);
+    clearInterval(childWatch);
     for (const s of streams) {
       s.check(writes);
     }
@@ -876,7 +889,9 @@ async function main(): Promise<void> {
               `  ${name.padEnd(13)} start ${mb(m.start)}  max ${mb(m.max)}  end ${mb(m.end)}  ` +
               `slope ${perMin(m.slope)}  per-minute floor's slope ${perMin(m.floorSlope)}`,
           )
-          .join('\n'),
+          .join('\n') +
+        `\n  child processes (text parsers of uploads, sampled every 0.2 s): peak ${mb(children.peak)}; ` +
+        `server and children together: peak ${mb(children.peakTogether)}`,
     );
     for (const f of stats.failures.slice(0, 20)) {
       console.log(
@@ -913,7 +928,7 @@ async function main(): Promise<void> {
           counts: generated.counts,
           kinds,
           streams: streamReports,
-          memory: { samples, rss, heap, heapTotal, external },
+          memory: { samples, rss, heap, heapTotal, external, children },
           checks,
           failures: stats.failures,
           pass,

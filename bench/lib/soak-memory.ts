@@ -110,3 +110,34 @@ function minuteFloors(points: Array<{ t: number; y: number }>): Array<{ t: numbe
   }
   return [...floors.values()];
 }
+
+/** The pids of a process's children (every thread's), and theirs, recursively. */
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[] = [];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    let children = '';
+    try {
+      children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const child of children.split(/\s+/).filter(Boolean).map(Number)) {
+      out.push(child, ...descendants(child));
+    }
+  }
+  return out;
+}
+
+/**
+ * The RSS of the server's child processes (the text-extraction parser of an upload lives a
+ * second or two), summed; 0 when it has none.
+ */
+export function readChildrenRss(pid: number): number {
+  return descendants(pid).reduce((sum, child) => sum + (readRss(child) ?? 0), 0);
+}

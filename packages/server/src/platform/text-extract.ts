@@ -1,15 +1,17 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { checkZipBounds } from './zip-guard.ts';
 
 /**
- * Plain text of an uploaded file, for full-text search. PDF and DOCX are parsed in a worker
- * thread with a memory ceiling and a deadline: a hostile or huge file can neither block the
- * event loop nor take the server's memory with it. Extraction never throws; a failure yields
- * empty text and one log line, so a broken attachment never fails the write that indexes it.
+ * Plain text of an uploaded file, for full-text search. PDF and DOCX are parsed in a process of
+ * their own with a memory ceiling and a deadline: a hostile or huge file can neither block the
+ * event loop nor take the server's memory with it, and all the parser used goes back to the
+ * system when the process ends (a worker thread's isolate would leave the server's heap and
+ * allocator larger after every upload). Extraction never throws; a failure yields empty text and
+ * one log line, so a broken attachment never fails the write that indexes it.
  */
 
 export const PDF = 'application/pdf';
@@ -20,9 +22,9 @@ export interface ExtractLimits {
   maxChars: number;
   /** PDF pages read. */
   maxPages: number;
-  /** Wall-clock budget of one extraction; the worker is terminated after it. */
+  /** Wall-clock budget of one extraction; the parsing process is killed after it. */
   timeoutMs: number;
-  /** Heap ceiling of the worker. */
+  /** Heap ceiling of the parsing process. */
   maxHeapMb: number;
   /** Bytes a DOCX may inflate to in all; a larger (or lying) archive is not opened. */
   maxInflatedBytes: number;
@@ -56,13 +58,14 @@ const PDFJS_URL = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs
 const MAMMOTH_PATH = require.resolve('mammoth');
 
 /**
- * Runs inside the worker (CommonJS, evaluated from this string so it needs no build step of its
- * own). It reads the file itself, so large files are never copied between threads.
+ * Runs in the parsing process (CommonJS, evaluated from this string so it needs no build step of
+ * its own). It reads the file itself, so large files are never copied between processes, and
+ * sends the text back over the IPC channel.
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const PARSER_SOURCE = `
 const fs = require('node:fs');
-const { file, kind, maxChars, maxPages, pdfjsUrl, mammothPath } = workerData;
+const { file, kind, maxChars, maxPages, pdfjsUrl, mammothPath } = JSON.parse(process.argv[1]);
+const reply = (message) => process.send(message, () => process.exit(0));
 
 async function pdfText() {
   const { getDocument } = await import(pdfjsUrl);
@@ -102,8 +105,8 @@ async function docxText() {
 }
 
 (kind === 'pdf' ? pdfText() : docxText()).then(
-  (text) => parentPort.postMessage({ text: text.slice(0, maxChars) }),
-  (err) => parentPort.postMessage({ error: String((err && err.message) || err).slice(0, 500) }),
+  (text) => reply({ text: text.slice(0, maxChars) }),
+  (err) => reply({ error: String((err && err.message) || err).slice(0, 500) }),
 );
 `;
 
@@ -125,44 +128,55 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function runWorker(file: string, kind: 'pdf' | 'docx', limits: ExtractLimits): Promise<string> {
+function runParser(file: string, kind: 'pdf' | 'docx', limits: ExtractLimits): Promise<string> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        file,
-        kind,
-        maxChars: limits.maxChars,
-        maxPages: limits.maxPages,
-        pdfjsUrl: PDFJS_URL,
-        mammothPath: MAMMOTH_PATH,
-      },
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-      stdout: true,
-      stderr: true,
+    const job = JSON.stringify({
+      file,
+      kind,
+      maxChars: limits.maxChars,
+      maxPages: limits.maxPages,
+      pdfjsUrl: PDFJS_URL,
+      mammothPath: MAMMOTH_PATH,
     });
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${limits.maxHeapMb}`, '-e', PARSER_SOURCE, job],
+      {
+        // Nothing of the server's own start-up (loaders, inspector) belongs in the parser.
+        env: { ...process.env, NODE_OPTIONS: '' },
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        serialization: 'advanced',
+      },
+    );
     let settled = false;
     const finish = (fn: () => void) => {
       if (!settled) {
         settled = true;
         clearTimeout(timer);
         fn();
-        void worker.terminate();
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGKILL');
+        }
       }
     };
     const timer = setTimeout(
       () => finish(() => reject(new Error(`timed out after ${limits.timeoutMs} ms`))),
       limits.timeoutMs,
     );
-    worker.on('message', (message: { text?: string; error?: string }) =>
-      finish(() =>
-        typeof message.text === 'string'
-          ? resolve(message.text)
-          : reject(new Error(message.error ?? 'no text')),
-      ),
+    child.on('message', (message: { text?: string; error?: string }) => {
+      // The parser exits by itself once its answer is sent; it is not killed mid-flush.
+      settled = true;
+      clearTimeout(timer);
+      if (typeof message.text === 'string') {
+        resolve(message.text);
+      } else {
+        reject(new Error(message.error ?? 'no text'));
+      }
+    });
+    child.on('error', (error) => finish(() => reject(error)));
+    child.on('exit', (code, signal) =>
+      finish(() => reject(new Error(`the parser exited with ${signal ?? code}`))),
     );
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`worker exited with ${code}`))));
   });
 }
 
@@ -224,7 +238,7 @@ export async function extractText(
   }
   const started = Date.now();
   try {
-    // The worker's heap ceiling does not bound the buffers a ZIP inflates into: a DOCX that
+    // The parser's heap ceiling does not bound the buffers a ZIP inflates into: a DOCX that
     // unpacks to gigabytes (a "zip bomb") is checked against its declared sizes first.
     if (kind === 'docx' && !checkZipBounds(await fs.readFile(path), limits.maxInflatedBytes)) {
       throw new Error('the archive inflates beyond the limit or is not well-formed');
@@ -232,7 +246,7 @@ export async function extractText(
     const raw =
       kind === 'plain'
         ? await plainText(path, limits.maxChars)
-        : await withSlot(() => runWorker(path, kind, limits));
+        : await withSlot(() => runParser(path, kind, limits));
     return cleanText(raw, limits.maxChars);
   } catch (error) {
     (opts.log ?? logWarning)(

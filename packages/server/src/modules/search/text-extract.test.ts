@@ -89,4 +89,13 @@ describe('extractText', () => {
     expect(await extractText(file, PDF, { limits: { timeoutMs: 1 }, log })).toBe('');
     expect(String(lines[0]?.details.reason)).toContain('timed out');
   });
+
+  it('ends a parse over its memory ceiling in the parser process, not in the server', async () => {
+    const file = write('heavy.pdf', makePdf([['some text']]));
+    const { lines, log } = recorder();
+    // 1 MB cannot even hold pdf.js: the parsing process runs out of memory and dies alone.
+    expect(await extractText(file, PDF, { limits: { maxHeapMb: 1 }, log })).toBe('');
+    expect(String(lines[0]?.details.reason)).toMatch(/the parser exited with/);
+    expect(await extractText(file, PDF, { log })).toContain('some text');
+  });
 });
