@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from './context.ts';
 
@@ -41,8 +41,11 @@ export const audienceOf = (actor: Actor) =>
 
 /**
  * Answers of routes declared `cache: 'audience'`, kept in memory for the current content version
- * (platform/content-version.ts) and bounded in bytes, oldest first out. A hit still passes the
- * access door and validation, then skips the handler, the database and serialization.
+ * (platform/content-version.ts) and bounded in bytes, oldest first out. The lookup is the route's
+ * last onRequest hook: after authentication and the route's access door, so a hit is only ever
+ * served to a caller the route admits; before body parsing, validation, the handler, the database
+ * and serialization, which a hit skips. Skipping validation is safe: the key is the whole URL,
+ * and only a 200 (which a URL failing validation never gets) is kept.
  * PLENUM_API_CACHE_MB=0 turns it off (run the bench so to measure the routes without it).
  */
 export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: number }) => {
@@ -86,10 +89,8 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
     reply.code(200).header('content-type', hit.contentType).send(hit.payload);
   }
 
-  // preHandler: after authentication and access (so a hit is only ever served to a caller the
-  // route admits) and after validation (so invalid input still gets its 400).
-  app.addHook('preHandler', (request, reply, done) => {
-    if (request.routeOptions.config.cache !== 'audience' || request.method !== 'GET') {
+  const lookup: onRequestHookHandler = (request, reply, done) => {
+    if (request.method !== 'GET') {
       done();
       return;
     }
@@ -127,6 +128,18 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
       },
       (error: Error) => done(error),
     );
+  };
+
+  // Last of the route's own onRequest hooks, whichever plugin's onRoute runs first: the access
+  // door (platform/route-access.ts) puts itself first.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.config?.cache !== 'audience' || !methods.includes('GET')) {
+      return;
+    }
+    const own = route.onRequest;
+    route.onRequest =
+      own === undefined ? [lookup] : [...(Array.isArray(own) ? own : [own]), lookup];
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -34,9 +34,18 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
   app.decorateRequest('idempotency', null);
   app.decorateRequest('uploadIdempotencyKey', null);
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Reads pass these hooks on every request: they return at once, without a promise.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) {
+      done();
+      return;
+    }
+    claimKey(request, reply).then(() => done(), done);
+  });
+
+  async function claimKey(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) {
+    if (key === undefined) {
       return;
     }
     if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
@@ -50,9 +59,17 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
       return;
     }
     return claim(db, request, reply, key, JSON.stringify(request.body ?? null));
+  }
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!request.idempotency) {
+      done(null, payload);
+      return;
+    }
+    complete(request, reply, payload).then((out) => done(null, out), done);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  async function complete(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const marker = request.idempotency;
     if (!marker) {
       return payload;
@@ -86,7 +103,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
       .where('key', '=', marker.key)
       .execute();
     return payload;
-  });
+  }
 });
 
 /**

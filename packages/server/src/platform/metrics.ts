@@ -15,7 +15,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: { defaults: b
     buckets: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     duration.observe(
       {
         method: request.method,
@@ -24,6 +24,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: { defaults: b
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
   app.get(
     '/metrics',

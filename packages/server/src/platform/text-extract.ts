@@ -65,7 +65,9 @@ const MAMMOTH_PATH = require.resolve('mammoth');
 const PARSER_SOURCE = `
 const fs = require('node:fs');
 const { file, kind, maxChars, maxPages, pdfjsUrl, mammothPath } = JSON.parse(process.argv[1]);
-const reply = (message) => process.send(message, () => process.exit(0));
+// The server ends this process once it has the answer; a server that is gone ends it too.
+process.on('disconnect', () => process.exit(0));
+const reply = (message) => process.send(message);
 
 async function pdfText() {
   const { getDocument } = await import(pdfjsUrl);
@@ -163,16 +165,13 @@ function runParser(file: string, kind: 'pdf' | 'docx', limits: ExtractLimits): P
       () => finish(() => reject(new Error(`timed out after ${limits.timeoutMs} ms`))),
       limits.timeoutMs,
     );
-    child.on('message', (message: { text?: string; error?: string }) => {
-      // The parser exits by itself once its answer is sent; it is not killed mid-flush.
-      settled = true;
-      clearTimeout(timer);
-      if (typeof message.text === 'string') {
-        resolve(message.text);
-      } else {
-        reject(new Error(message.error ?? 'no text'));
-      }
-    });
+    child.on('message', (message: { text?: string; error?: string }) =>
+      finish(() =>
+        typeof message.text === 'string'
+          ? resolve(message.text)
+          : reject(new Error(message.error ?? 'no text')),
+      ),
+    );
     child.on('error', (error) => finish(() => reject(error)));
     child.on('exit', (code, signal) =>
       finish(() => reject(new Error(`the parser exited with ${signal ?? code}`))),
