@@ -75,6 +75,25 @@ describe(`kept API answers (${DIALECT})`, () => {
     expect(publicList.json().items.map((m: { id: string }) => m.id)).not.toContain(planned);
   });
 
+  it('answers from memory only after the caller is authenticated and admitted', async () => {
+    const url = '/api/v1/decisions?limit=5';
+    const kept = await t.as('observer', { method: 'GET', url });
+    expect(kept.statusCode).toBe(200);
+    expect((await t.as('observer', { method: 'GET', url })).body).toBe(kept.body);
+    // The route admits signed-in readers only: a kept answer changes nothing for the others.
+    expect((await t.as('anonymous', { method: 'GET', url })).statusCode).toBe(401);
+    const forged = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: 'Bearer not-a-token-anyone-was-given' },
+    });
+    expect(forged.statusCode).toBe(401);
+    // A URL that fails validation was never kept, so it is still validated.
+    const invalid = await t.as('observer', { method: 'GET', url: '/api/v1/decisions?limit=0' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('keeps no failure: a 404 is asked again', async () => {
     const missing = '/api/v1/member-states/UZB';
     expect((await t.as('observer', { method: 'GET', url: missing })).statusCode).toBe(404);
