@@ -17,11 +17,14 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Builds kept beside the newest, for processes still running an older one (lazy chunks). */
 const KEEP_OLDER = 2;
 
+/** The source files under `dir`: builds (`dist/`, possibly inside an input) are not sources. */
 function sources(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      sources(full, out);
+      if (entry.name !== 'dist' && entry.name !== 'node_modules') {
+        sources(full, out);
+      }
     } else if (/\.(ts|mjs|js|json)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
       out.push(full);
     }
