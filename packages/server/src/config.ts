@@ -87,6 +87,11 @@ const ZConfig = z.object({
    * off): see platform/api-cache.ts.
    */
   apiCacheMegabytes: z.coerce.number().min(0).max(4096),
+  /**
+   * Memory for rendered portal pages in MB (PLENUM_PAGE_CACHE_MB, 16 by default; 0 keeps none):
+   * see public/cache.ts.
+   */
+  pageCacheMegabytes: z.coerce.number().min(0).max(4096),
   /** Single sign-on; null unless PLENUM_OIDC_ISSUER is set. */
   oidc: ZOidcConfig.nullable(),
   /**
@@ -135,6 +140,7 @@ export function loadConfig(
     filesMaxBytes: env.PLENUM_FILES_MAX_BYTES ?? String(50 * 1024 * 1024),
     aknJurisdiction: env.PLENUM_AKN_JURISDICTION || 'csto',
     apiCacheMegabytes: env.PLENUM_API_CACHE_MB ?? '32',
+    pageCacheMegabytes: env.PLENUM_PAGE_CACHE_MB ?? '16',
     oidc: env.PLENUM_OIDC_ISSUER
       ? {
           issuer: env.PLENUM_OIDC_ISSUER,

@@ -58,6 +58,7 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
   const version = app.contentVersion;
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  app.gauge('plenum_api_cache_bytes', 'Bytes of API answers kept', () => bytes);
 
   const keyOf = (request: FastifyRequest) => `${audienceOf(request.actor)}\u0000${request.url}`;
 

@@ -1,10 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Reports `read()` under `name` at every scrape of /metrics (the size of a cache, say). */
+    gauge(name: string, help: string, read: () => number): void;
+  }
+}
 
 /** Prometheus metrics on a registry of this app's own (no process-wide state). */
 export const metricsPlugin = fp(async (app: FastifyInstance, opts: { defaults: boolean }) => {
   const registry = new Registry();
+  app.decorate('gauge', (name: string, help: string, read: () => number) => {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  });
   if (opts.defaults) {
     collectDefaultMetrics({ register: registry, prefix: 'plenum_' });
   }

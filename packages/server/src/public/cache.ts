@@ -6,8 +6,7 @@ import type { ContentVersion } from '../platform/content-version.ts';
 export interface Rendered {
   status: number;
   contentType: string;
-  body: string;
-  /** The body encoded once, so a cached answer costs no encoding. */
+  /** The body encoded once, so a cached answer costs no encoding (and no second copy as text). */
   payload: Buffer;
   etag: string;
   /** HTTP date */
@@ -19,18 +18,27 @@ interface Entry extends Rendered {
   version: string;
 }
 
-const MAX_ENTRIES = 5000;
-
 const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCString();
 
 /**
  * Rendered portal answers kept in memory, keyed by path and language, valid for one content
  * version (platform/content-version.ts: the newest write, the date, the next scheduled item).
+ * Bounded in bytes (PLENUM_PAGE_CACHE_MB), oldest first out: a crawler walking every page of
+ * the archive fills it to the bound and no further.
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
-  constructor(private readonly version: ContentVersion) {}
+  constructor(
+    private readonly version: ContentVersion,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** Bytes of the answers kept (for tests and the metrics). */
+  get size(): number {
+    return this.bytes;
+  }
 
   /** The cached answer for `key` when it is known to be current, without waiting for anything. */
   peek(key: string): Rendered | undefined {
@@ -79,19 +87,37 @@ export class PageCache {
       }
     }
     const entry: Entry = {
-      ...out,
+      status: out.status,
+      contentType: out.contentType,
       payload: Buffer.from(out.body, 'utf8'),
       etag,
       lastModified: httpDate(lastModifiedMs),
       lastModifiedMs,
       version: version.key,
     };
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) {
-      this.entries.delete(this.entries.keys().next().value as string);
+    this.keep(key, entry);
+    return entry;
+  }
+
+  private keep(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.payload.length;
+      this.entries.delete(key);
+    }
+    // Larger than a tenth of the cache: served, but not worth evicting others for.
+    if (entry.payload.length > this.maxBytes / 10) {
+      return;
     }
     this.entries.set(key, entry);
-    return entry;
+    this.bytes += entry.payload.length;
+    for (const [oldest, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) {
+        break;
+      }
+      this.entries.delete(oldest);
+      this.bytes -= e.payload.length;
+    }
   }
 }
 

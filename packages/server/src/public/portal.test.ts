@@ -454,6 +454,57 @@ describe('caching', () => {
     }
   });
 
+  it('keeps rendered pages within PLENUM_PAGE_CACHE_MB however many pages are read', async () => {
+    const bound = 0.03 * 1024 * 1024;
+    const bounded = await buildApp({
+      config: loadConfig(
+        { PLENUM_DATA_DIR: t.dataDir, PLENUM_PAGE_CACHE_MB: '0.03' },
+        { logLevel: 'silent', webDir: path.join(os.tmpdir(), 'plenum-no-web') },
+      ),
+      database: t.handle,
+      logger: false,
+    });
+    const kept = async () => {
+      const metrics = (await bounded.inject({ method: 'GET', url: '/metrics' })).body;
+      const match = /^plenum_page_cache_bytes (\d+)$/m.exec(metrics);
+      expect(match, 'the page cache gauge').not.toBeNull();
+      return Number(match?.[1]);
+    };
+    try {
+      const pages = ['/', '/news', '/meetings', '/bodies', '/calendar'].flatMap((p) => [
+        `/en${p}`,
+        `/ru${p}`,
+      ]);
+      pages.push(
+        ...Object.values(ids).flatMap((id) => [`/en/meetings/${id}`, `/ru/meetings/${id}`]),
+      );
+      let served = 0;
+      let last = '';
+      for (const url of pages) {
+        const res = await bounded.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBeLessThan(500);
+        if (res.statusCode === 200) {
+          last = url;
+        }
+        served += res.rawPayload.length;
+        expect(await kept(), url).toBeLessThanOrEqual(bound);
+      }
+      // The pages read add up to more than the bound, and the cache still keeps the newest.
+      expect(served).toBeGreaterThan(bound);
+      expect(await kept()).toBeGreaterThan(0);
+      // The newest page is answered from the cache: the same validator, 304 to it.
+      const etag = String((await bounded.inject({ method: 'GET', url: last })).headers.etag);
+      const again = await bounded.inject({
+        method: 'GET',
+        url: last,
+        headers: { 'if-none-match': etag },
+      });
+      expect(again.statusCode).toBe(304);
+    } finally {
+      await bounded.close();
+    }
+  });
+
   it('serves the workspace API without the portal cache header', async () => {
     const res = await visit(t, '/api/v1/meetings');
     expect(res.headers['cache-control']).not.toBe('public, max-age=60');
