@@ -15,10 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../packages/server/src/db/dialect.ts';
-import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
-import { createToken } from '../packages/server/src/modules/auth/service.ts';
-import { addNews, type GenerateResult, generate } from './generate.ts';
+import { generate } from './generate.ts';
 import {
   type Baseline,
   BUDGETS,
@@ -29,6 +26,7 @@ import {
   type Verdict,
 } from './lib/budgets.ts';
 import { type BenchDatabase, openFreshDatabase, pgUrlFromArgs } from './lib/database.ts';
+import { openKeptDatabase, reuseDataset } from './lib/kept-dataset.ts';
 import { type LoadResult, runLoad } from './lib/load.ts';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.ts';
 import { formatCount, formatSeconds, Progress } from './lib/progress.ts';
@@ -875,92 +873,6 @@ function withUnsteadyNote(v: Verdict, run: { attempts: number; steady?: boolean 
   return run.steady === false
     ? { ...v, notes: [...v.notes, `baseline unsteady in all ${run.attempts} runs`] }
     : v;
-}
-
-const BENCH_EMAIL = 'bench.secretariat@plenum.example';
-
-/**
- * A database kept by an earlier --keep run (the SQLite file, or with --pg its schema), migrated
- * to the latest schema so the server under test finds what it expects. It is kept afterwards.
- */
-async function openKeptDatabase(opts: {
-  pgUrl: string | null;
-  where: string;
-}): Promise<BenchDatabase> {
-  const target = opts.pgUrl
-    ? { url: opts.pgUrl, schema: opts.where }
-    : { url: `sqlite:${path.resolve(opts.where)}`, schema: null };
-  if (!opts.pgUrl && !fs.existsSync(opts.where)) {
-    throw new Error(`--reuse: no database at ${opts.where}`);
-  }
-  const handle = openDatabase(target.url, target.schema ? { schema: target.schema } : {});
-  await migrateToLatest(handle.db, target.schema ?? undefined);
-  return {
-    handle,
-    target,
-    where: opts.pgUrl ? `schema ${opts.where}` : path.resolve(opts.where),
-    drop: async () => {},
-  };
-}
-
-/**
- * What `generate` returns, for a kept database: row counts read from it and fresh API tokens for
- * the bench's secretariat officer and RUS's delegate (a token is stored hashed only).
- */
-async function reuseDataset(bench: BenchDatabase, log: Progress): Promise<GenerateResult> {
-  const { db, dialect } = bench.handle;
-  // A database kept before news existed: add them (and their search entries) now.
-  const added = await addNews(db, dialect, log);
-  if (added) {
-    log.line(
-      `  added ${formatCount(added.items)} news items to the kept dataset in ${formatSeconds(added.ms)}`,
-    );
-  }
-  const counts: Record<string, number> = {};
-  for (const table of [
-    'meetings',
-    'agendaItems',
-    'decisions',
-    'documents',
-    'documentVersions',
-    'newsItems',
-    'searchDocuments',
-  ] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = Number(row.n);
-  }
-  const tokenFor = async (where: { email?: string; memberState?: string }) => {
-    let q = db.selectFrom('users').select(['id', 'name', 'role', 'memberState', 'email']);
-    q = where.email
-      ? q.where('email', '=', where.email)
-      : q.where('memberState', '=', where.memberState ?? '').where('role', '=', 'delegate');
-    const user = await q.executeTakeFirstOrThrow();
-    const actor = {
-      id: user.id,
-      role: user.role,
-      name: user.name,
-      memberState: user.memberState,
-      bodyIds: [],
-    } as unknown as Parameters<typeof createToken>[0]['actor'];
-    const { token } = await createToken(
-      { db, dialect, actor } as Parameters<typeof createToken>[0],
-      'bench',
-      user.id,
-    );
-    return { user, token };
-  };
-  const secretariat = await tokenFor({ email: BENCH_EMAIL });
-  const delegate = await tokenFor({ memberState: 'RUS' });
-  return {
-    counts,
-    ms: added?.ms ?? 0,
-    timings: added ? { news: added.ms } : {},
-    benchUser: { id: secretariat.user.id, email: BENCH_EMAIL, token: secretariat.token },
-    benchDelegate: { id: delegate.user.id, memberState: 'RUS', token: delegate.token },
-  };
 }
 
 async function main(): Promise<void> {

@@ -14,13 +14,19 @@ export interface MemorySample {
   heapTotal: number;
   /** Buffers and other memory V8 objects hold outside the heap. */
   external: number;
+  /**
+   * Bytes of answers the server keeps by design, bounded by configuration (the API answer cache
+   * and the portal's rendered pages, PLENUM_API_CACHE_MB + PLENUM_PAGE_CACHE_MB): memory that
+   * grows until the bound while new pages are read, and is not a leak.
+   */
+  cached: number;
 }
 
 /** The server's own memory gauges from its Prometheus /metrics (prom-client's defaults). */
 export async function readMetrics(
   origin: string,
   headers: Record<string, string>,
-): Promise<{ heapUsed: number; heapTotal: number; external: number } | null> {
+): Promise<{ heapUsed: number; heapTotal: number; external: number; cached: number } | null> {
   try {
     const response = await fetch(`${origin}/metrics`, { headers });
     if (!response.ok) {
@@ -35,6 +41,7 @@ export async function readMetrics(
       heapUsed: gauge('nodejs_heap_size_used_bytes'),
       heapTotal: gauge('nodejs_heap_size_total_bytes'),
       external: gauge('nodejs_external_memory_bytes'),
+      cached: gauge('api_cache_bytes') + gauge('page_cache_bytes'),
     };
   } catch {
     return null;
@@ -86,10 +93,11 @@ export interface MemoryTrend {
 export function trend(
   samples: MemorySample[],
   seconds: number,
-  pick: 'rss' | 'heapUsed' | 'heapTotal' | 'external',
+  pick: 'rss' | 'heapUsed' | 'heapTotal' | 'external' | 'cached' | 'rssBeyondCaches',
 ) {
-  const values = samples.map((s) => s[pick]);
-  const settled = samples.filter((s) => s.t >= seconds / 3).map((s) => ({ t: s.t, y: s[pick] }));
+  const value = (s: MemorySample) => (pick === 'rssBeyondCaches' ? s.rss - s.cached : s[pick]);
+  const values = samples.map(value);
+  const settled = samples.filter((s) => s.t >= seconds / 3).map((s) => ({ t: s.t, y: value(s) }));
   return {
     start: values[0] ?? Number.NaN,
     max: values.length ? Math.max(...values) : Number.NaN,

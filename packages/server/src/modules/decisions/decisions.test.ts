@@ -307,6 +307,13 @@ describe(`decisions (${DIALECT})`, () => {
     });
 
     it('filters, counts and sorts by the same derived status', async () => {
+      // One decision of every status: an overdue one beside the others of this describe.
+      const late = (await create({ meetingId: m21 })).json();
+      await t.as('secretariat', {
+        method: 'POST',
+        url: `/api/v1/decisions/${late.id}/assignments`,
+        payload: { memberState: 'TJK', dueDate: daysFromToday(-3) },
+      });
       const list = async (query: string) =>
         (
           await t.as('observer', { method: 'GET', url: `/api/v1/decisions?limit=200&${query}` })
@@ -317,10 +324,28 @@ describe(`decisions (${DIALECT})`, () => {
       const counts = (
         await t.as('observer', { method: 'GET', url: '/api/v1/decisions/counts' })
       ).json();
+      // The filter and the counts read stored columns; each item's status is the CASE of
+      // decisionStatusSql: every status's list holds exactly the decisions showing that status.
+      const everything = await list('');
+      let counted = 0;
       for (const s of ['in_progress', 'overdue', 'implemented', 'cancelled', 'superseded']) {
-        expect(counts.byStatus[s], s).toBe((await list(`status=${s}`)).length);
+        const ids = (await list(`status=${s}`)).map((d: { id: string }) => d.id).sort();
+        const showing = everything
+          .filter((d: { status: string }) => d.status === s)
+          .map((d: { id: string }) => d.id)
+          .sort();
+        expect(ids, s).toEqual(showing);
+        expect(counts.byStatus[s], s).toBe(ids.length);
+        counted += ids.length;
       }
+      expect(counted).toBe(everything.length);
       expect(counts.byStatus.superseded).toBe(1);
+      expect(counts.byStatus.overdue).toBeGreaterThan(0);
+      expect(counts.byStatus.in_progress).toBeGreaterThan(0);
+      const pair = (await list('status=implemented,superseded')).map(
+        (d: { status: string }) => d.status,
+      );
+      expect(new Set(pair)).toEqual(new Set(['implemented', 'superseded']));
       const armDecisions = await list('memberState=ARM');
       expect(armDecisions.map((d: { id: string }) => d.id)).toEqual([decision.id]);
       const dueSoon = await list(`dueFrom=${daysFromToday(50)}&dueTo=${daysFromToday(70)}`);
