@@ -324,8 +324,8 @@ describe(`decisions (${DIALECT})`, () => {
       const counts = (
         await t.as('observer', { method: 'GET', url: '/api/v1/decisions/counts' })
       ).json();
-      // The filter and the counts read stored columns; each item's status is the CASE of
-      // decisionStatusSql: every status's list holds exactly the decisions showing that status.
+      // The counts derive the status by ranges of stored columns (statusIs), the list and its
+      // filter by the status expression: for every status they must agree.
       const everything = await list('');
       let counted = 0;
       for (const s of ['in_progress', 'overdue', 'implemented', 'cancelled', 'superseded']) {
