@@ -8,6 +8,11 @@ const START_TIMEOUT_MS = 60_000;
  * collect before the heap swells to twice what it holds (soak: RSS peaks 282 → 223 MB).
  */
 const NODE_FLAGS = ['--max-old-space-size=256'];
+/**
+ * And its environment: two glibc malloc arenas instead of up to eight per core, so memory freed
+ * by one thread is reused by the next (ten-minute soak: native memory settled 20 MB lower).
+ */
+const NODE_ENV = { MALLOC_ARENA_MAX: '2' };
 const STOP_TIMEOUT_MS = 15_000;
 
 /**
@@ -39,7 +44,7 @@ export class ServerProcess {
     });
     const child = fork(compiled[entry] as string, args, {
       execArgv: NODE_FLAGS,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...NODE_ENV, ...env },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     // Server logs go to stderr: stdout carries the results only.
