@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import { ByteBoundedMap } from './byte-bounded-map.ts';
 import type { Actor } from './context.ts';
 
 declare module 'fastify' {
@@ -52,36 +53,14 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
   app.decorateRequest('cacheVersion', null);
   app.decorateRequest('cacheGeneration', 0);
   app.decorateRequest('noStore', false);
+  const entries = new ByteBoundedMap<Entry>(opts.maxBytes);
+  app.gauge('plenum_api_cache_bytes', 'Bytes of API answers kept', () => entries.bytes);
   if (opts.maxBytes <= 0) {
     return;
   }
   const version = app.contentVersion;
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
-  app.gauge('plenum_api_cache_bytes', 'Bytes of API answers kept', () => bytes);
 
   const keyOf = (request: FastifyRequest) => `${audienceOf(request.actor)}\u0000${request.url}`;
-
-  function remember(key: string, entry: Entry): void {
-    const old = entries.get(key);
-    if (old) {
-      bytes -= old.payload.length;
-      entries.delete(key);
-    }
-    // Larger than a tenth of the cache: not worth evicting others for.
-    if (entry.payload.length > opts.maxBytes / 10) {
-      return;
-    }
-    entries.set(key, entry);
-    bytes += entry.payload.length;
-    for (const [oldest, e] of entries) {
-      if (bytes <= opts.maxBytes) {
-        break;
-      }
-      entries.delete(oldest);
-      bytes -= e.payload.length;
-    }
-  }
 
   function replay(reply: FastifyReply, hit: Entry): void {
     if (hit.etag) {
@@ -155,7 +134,7 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
     ) {
       const etag = reply.getHeader('etag');
       const type = reply.getHeader('content-type');
-      remember(keyOf(request), {
+      entries.set(keyOf(request), {
         version: v,
         payload: Buffer.from(payload, 'utf8'),
         contentType: typeof type === 'string' ? type : CONTENT_TYPE_JSON,

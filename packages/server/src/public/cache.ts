@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ByteBoundedMap } from '../platform/byte-bounded-map.ts';
 import type { ContentVersion } from '../platform/content-version.ts';
 
 /** A rendered answer, ready to send again. */
@@ -27,17 +28,18 @@ const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCStr
  * the archive fills it to the bound and no further.
  */
 export class PageCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: ByteBoundedMap<Entry>;
 
   constructor(
     private readonly version: ContentVersion,
-    private readonly maxBytes: number,
-  ) {}
+    maxBytes: number,
+  ) {
+    this.entries = new ByteBoundedMap(maxBytes);
+  }
 
-  /** Bytes of the answers kept (for tests and the metrics). */
+  /** Bytes of the answers kept (for the metrics). */
   get size(): number {
-    return this.bytes;
+    return this.entries.bytes;
   }
 
   /** The cached answer for `key` when it is known to be current, without waiting for anything. */
@@ -95,29 +97,8 @@ export class PageCache {
       lastModifiedMs,
       version: version.key,
     };
-    this.keep(key, entry);
-    return entry;
-  }
-
-  private keep(key: string, entry: Entry): void {
-    const old = this.entries.get(key);
-    if (old) {
-      this.bytes -= old.payload.length;
-      this.entries.delete(key);
-    }
-    // Larger than a tenth of the cache: served, but not worth evicting others for.
-    if (entry.payload.length > this.maxBytes / 10) {
-      return;
-    }
     this.entries.set(key, entry);
-    this.bytes += entry.payload.length;
-    for (const [oldest, e] of this.entries) {
-      if (this.bytes <= this.maxBytes) {
-        break;
-      }
-      this.entries.delete(oldest);
-      this.bytes -= e.payload.length;
-    }
+    return entry;
   }
 }
 

@@ -307,8 +307,8 @@ export async function countDecisionsByStatus(
   f: DecisionFilters,
   today: string,
 ): Promise<Record<DecisionStatus, number>> {
+  // The caller's other filters apply to every count; each count adds its own status, by range.
   const unfiltered = { ...f, statuses: [] };
-  // Only a status is not filtered here: each count adds its own, by range.
   const count = (status: DecisionStatus | null) =>
     db
       .selectFrom('decisions')
