@@ -754,6 +754,48 @@ describe(`consultations (${DIALECT})`, () => {
       });
     });
 
+    // sqlmap (full form, PostgreSQL, 2026-11-28) reported a boolean-based blind injection in
+    // response.en here: every resolution raises the comment's version, so no two answers are
+    // alike and its page comparison mistook that for a condition. The text is a bound parameter:
+    // the true and the false condition are answered alike and kept as written.
+    it('keeps SQL in a resolution’s response as text: a true and a false condition answer alike', async () => {
+      const resolve = (en: string) =>
+        t.as('secretariat', {
+          method: 'POST',
+          url: `${url()}/${armComment.id}/resolution`,
+          payload: { resolution: 'accepted', response: { en, ru: 'Security scan ru' } },
+        });
+      const answers: Record<string, unknown>[] = [];
+      for (const en of [
+        'Security scan en) AND 1107=1107 AND (9561=9561',
+        'Security scan en) AND 1107=4120 AND (9561=9561',
+        "Security scan en' OR '1'='1",
+        "Security scan en'; DELETE FROM consultation_comments; --",
+      ]) {
+        const res = await resolve(en);
+        expect(res.statusCode, en).toBe(200);
+        expect(res.json().response, en).toEqual({ en, ru: 'Security scan ru' });
+        const read = await t.as('secretariat', { method: 'GET', url: `${url()}/${armComment.id}` });
+        expect(read.json().response.en, en).toBe(en);
+        answers.push(res.json());
+      }
+      // Apart from the text and what every write changes, the answers are the same.
+      const constant = ({
+        response,
+        version,
+        updatedAt,
+        resolvedAt,
+        ...rest
+      }: Record<string, unknown> = {}) => rest;
+      expect(constant(answers[1])).toEqual(constant(answers[0]));
+      const first = Number(answers[0]?.version);
+      expect(answers.map((a) => a.version)).toEqual(answers.map((_, i) => first + i));
+      expect((await get(round.id as string)).json().comments).toEqual({
+        total: 2,
+        unresolved: 1,
+      });
+    });
+
     it('lists comments by state and by resolution, page by page', async () => {
       const list = async (query: string) =>
         (await t.as('observer', { method: 'GET', url: `${url()}?${query}` })).json();
