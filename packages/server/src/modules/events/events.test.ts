@@ -372,6 +372,53 @@ describe(`live events (${DIALECT})`, () => {
     },
   );
 
+  it.skipIf(DIALECT !== 'postgres')(
+    'announces writes to other instances but not audited reads, which would empty their caches',
+    async () => {
+      const listener = new pg.Client({ connectionString: PG_URL });
+      await listener.connect();
+      const heard: string[] = [];
+      listener.on('notification', (message) => {
+        if (message.channel === 'plenum_audit') {
+          heard.push(message.payload ?? '');
+        }
+      });
+      try {
+        await listener.query('listen plenum_audit');
+        const record = (action: string) =>
+          t.handle.db.transaction().execute((trx) =>
+            recordAudit(trx, t.handle.dialect, SYSTEM, {
+              action,
+              entityType: 'meeting',
+              entityId: announced,
+              change: null,
+            }),
+          );
+        await record('read');
+        await record('read');
+        await record('update');
+        const newest = await t.handle.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .executeTakeFirstOrThrow();
+        const deadline = Date.now() + 5000;
+        while (heard.length === 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        // Notices arrive in commit order: had a read been announced, it would come first.
+        expect(heard).toEqual([`${t.handle.schema}:${newest.seq}`]);
+        // The app's own bus read the update: its stream clients and caches follow the writes.
+        const before = t.app.contentVersion.generation;
+        await record('read');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(heard).toHaveLength(1);
+        expect(t.app.contentVersion.generation).toBe(before);
+      } finally {
+        await listener.end();
+      }
+    },
+  );
+
   it('tells a client that missed too much to reset, then goes live', async () => {
     const first = await stream('secretariat');
     const seen = await first.ready();
