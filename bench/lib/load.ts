@@ -53,6 +53,13 @@ export const percentile = (sorted: Float64Array, p: number) =>
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
 
 /**
+ * Sent with every request, as Chromium sends it: Plenum compresses the answers it keeps
+ * (platform/compression.ts) for clients that take gzip, as every browser does; the bare routes
+ * ignore it.
+ */
+export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+/**
  * Drives `connections` keep-alive connections for `duration` seconds with autocannon and
  * reports throughput and latency. autocannon's own histogram keeps whole milliseconds only,
  * which hides everything below 1 ms, so latencies are collected here from its response events.
@@ -68,7 +75,7 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
         connections: opts.connections,
         duration: opts.duration,
         timeout: 10,
-        headers: opts.headers ?? {},
+        headers: { ...BROWSER_HEADERS, ...opts.headers },
         requests,
       },
       (error, result) => {

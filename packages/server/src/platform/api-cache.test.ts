@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECT, type TestApp } from '../../test/app.ts';
 import { insertBody, insertMeeting } from '../../test/factories.ts';
@@ -132,6 +133,70 @@ describe(`kept API answers (${DIALECT})`, () => {
     await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS + 100));
     const after = await t.as('observer', { method: 'GET', url: '/api/v1/member-states/BLR' });
     expect(after.json()).toMatchObject({ version: 2, name: { en: 'Belarus' } });
+  });
+
+  it('computes an answer once for readers asking at the same moment, and counts how', async () => {
+    const lookups = async () => {
+      const body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const count = (outcome: string) =>
+        Number(
+          new RegExp(`^plenum_api_cache_lookups_total\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(
+            body,
+          )?.[1] ?? 0,
+        );
+      return { hit: count('hit'), shared: count('shared'), computed: count('computed') };
+    };
+    const url = '/api/v1/decisions?limit=3&sort=due';
+    const before = await lookups();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => t.as('observer', { method: 'GET', url })),
+    );
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(200);
+      expect(answer.body).toBe(answers[0]?.body);
+    }
+    const after = await lookups();
+    // One computation; the others waited for it (or, arriving after it, found it kept).
+    expect(after.computed - before.computed).toBe(1);
+    expect(after.shared - before.shared + (after.hit - before.hit)).toBe(7);
+    expect(after.shared - before.shared).toBeGreaterThan(0);
+  });
+
+  it('sends kept answers gzip-compressed to clients that take it, and as they are to others', async () => {
+    const url = '/api/v1/member-states?limit=50';
+    const ask = (encoding?: string) =>
+      t.as('observer', {
+        method: 'GET',
+        url,
+        headers: encoding === undefined ? {} : { 'accept-encoding': encoding },
+      });
+    // The first answer, computed, is sent as its copies will be.
+    const first = await ask('gzip, deflate, br');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.headers.vary).toMatch(/accept-encoding/i);
+    const text = gunzipSync(first.rawPayload).toString('utf8');
+    expect(JSON.parse(text).items.length).toBeGreaterThan(5);
+    expect(Number(first.headers['content-length'])).toBe(first.rawPayload.length);
+    expect(first.rawPayload.length).toBeLessThan(Buffer.byteLength(text));
+    const kept = await ask('gzip');
+    expect(kept.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(kept.rawPayload).toString('utf8')).toBe(text);
+    expect(kept.headers.etag).toBe(first.headers.etag);
+    for (const refuses of [undefined, 'identity', 'gzip;q=0, br', 'br']) {
+      const plain = await ask(refuses);
+      expect(plain.headers['content-encoding'], String(refuses)).toBeUndefined();
+      expect(plain.body, String(refuses)).toBe(text);
+      expect(plain.headers.vary, String(refuses)).toMatch(/accept-encoding/i);
+    }
+    // A small answer is not worth compressing.
+    const small = await t.as('observer', {
+      method: 'GET',
+      url: '/api/v1/member-states/TJK',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('keeps nothing with PLENUM_API_CACHE_MB=0', async () => {

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { ByteBoundedMap } from './byte-bounded-map.ts';
+import { bodyFor, gzipped } from './compression.ts';
 import type { Actor } from './context.ts';
+import { InFlight } from './in-flight.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,12 +22,16 @@ declare module 'fastify' {
     cacheGeneration: number;
     /** Set by a handler whose answer must not be kept (e.g. a read that is itself audited). */
     noStore: boolean;
+    /** Hands this answer to the requests waiting for it (the first asker of a key only). */
+    cacheShare: ((entry: Entry | null) => void) | null;
   }
 }
 
 interface Entry {
   version: string;
   payload: Buffer;
+  /** The payload compressed (platform/compression.ts), when worth it. */
+  gzipped: Buffer | null;
   contentType: string;
   etag: string | undefined;
 }
@@ -46,27 +52,69 @@ export const audienceOf = (actor: Actor) =>
  * last onRequest hook: after authentication and the route's access door, so a hit is only ever
  * served to a caller the route admits; before body parsing, validation, the handler, the database
  * and serialization, which a hit skips. Skipping validation is safe: the key is the whole URL,
- * and only a 200 (which a URL failing validation never gets) is kept.
+ * and only a 200 (which a URL failing validation never gets) is kept. Requests for a key whose
+ * answer is being computed wait for it rather than compute it again (platform/in-flight.ts).
  * PLENUM_API_CACHE_MB=0 turns it off (run the bench so to measure the routes without it).
  */
 export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: number }) => {
   app.decorateRequest('cacheVersion', null);
   app.decorateRequest('cacheGeneration', 0);
   app.decorateRequest('noStore', false);
+  app.decorateRequest('cacheShare', null);
   const entries = new ByteBoundedMap<Entry>(opts.maxBytes);
   app.gauge('plenum_api_cache_bytes', 'Bytes of API answers kept', () => entries.bytes);
   if (opts.maxBytes <= 0) {
     return;
   }
   const version = app.contentVersion;
+  const computing = new InFlight<Entry>();
+  const counted = app.counter<'hit' | 'shared' | 'computed'>(
+    'plenum_api_cache_lookups_total',
+    'Reads of cacheable API routes: hit (a kept answer), shared (the answer another request was computing), computed',
+    'outcome',
+  );
 
   const keyOf = (request: FastifyRequest) => `${audienceOf(request.actor)}\u0000${request.url}`;
 
-  function replay(reply: FastifyReply, hit: Entry): void {
+  function replay(request: FastifyRequest, reply: FastifyReply, hit: Entry): void {
     if (hit.etag) {
       reply.header('etag', hit.etag);
     }
-    reply.code(200).header('content-type', hit.contentType).send(hit.payload);
+    reply
+      .code(200)
+      .header('content-type', hit.contentType)
+      .send(bodyFor(request, reply, hit));
+  }
+
+  /** No kept answer for `v`: wait for the one being computed, else compute it. */
+  function miss(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    v: string,
+    generation: number,
+    done: (error?: Error) => void,
+  ): void {
+    request.cacheVersion = v;
+    request.cacheGeneration = generation;
+    const flight = `${v}\u0000${key}`;
+    const running = computing.join(flight);
+    if (!running) {
+      counted('computed');
+      request.cacheShare = computing.lead(flight);
+      done();
+      return;
+    }
+    running.then((entry) => {
+      if (entry) {
+        counted('shared');
+        replay(request, reply, entry);
+        return;
+      }
+      // The first asker has nothing to share (it failed, or a write came between): compute.
+      counted('computed');
+      done();
+    }, done);
   }
 
   const lookup: onRequestHookHandler = (request, reply, done) => {
@@ -79,32 +127,28 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
     if (known !== null) {
       const hit = entries.get(key);
       if (hit && hit.version === known) {
-        replay(reply, hit);
+        counted('hit');
+        replay(request, reply, hit);
         return;
       }
-      request.cacheVersion = known;
-      request.cacheGeneration = version.generation;
-      done();
+      miss(request, reply, key, known, version.generation, done);
       return;
     }
     const generation = version.generation;
     const current = version.current();
     if ('key' in current) {
-      request.cacheVersion = current.key;
-      request.cacheGeneration = generation;
-      done();
+      miss(request, reply, key, current.key, generation, done);
       return;
     }
     current.then(
       (v) => {
         const hit = entries.get(key);
         if (hit && hit.version === v.key) {
-          replay(reply, hit);
+          counted('hit');
+          replay(request, reply, hit);
           return;
         }
-        request.cacheVersion = v.key;
-        request.cacheGeneration = generation;
-        done();
+        miss(request, reply, key, v.key, generation, done);
       },
       (error: Error) => done(error),
     );
@@ -124,6 +168,7 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const v = request.cacheVersion;
+    let kept: Entry | null = null;
     if (
       v !== null &&
       reply.statusCode === 200 &&
@@ -134,13 +179,32 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
     ) {
       const etag = reply.getHeader('etag');
       const type = reply.getHeader('content-type');
-      entries.set(keyOf(request), {
+      const bytes = Buffer.from(payload, 'utf8');
+      kept = {
         version: v,
-        payload: Buffer.from(payload, 'utf8'),
+        payload: bytes,
+        gzipped: gzipped(bytes),
         contentType: typeof type === 'string' ? type : CONTENT_TYPE_JSON,
         etag: typeof etag === 'string' ? etag : undefined,
-      });
+      };
+      entries.set(keyOf(request), kept);
     }
-    done(null, payload);
+    request.cacheShare?.(kept);
+    request.cacheShare = null;
+    // The first answer goes out as its copies will (Content-Length follows the body sent).
+    done(null, kept ? bodyFor(request, reply, kept) : payload);
+  });
+  // A request that ends without sending (its client went away) lets its waiters compute.
+  const release = (request: FastifyRequest) => {
+    request.cacheShare?.(null);
+    request.cacheShare = null;
+  };
+  app.addHook('onResponse', (request, _reply, done) => {
+    release(request);
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    release(request);
+    done();
   });
 });

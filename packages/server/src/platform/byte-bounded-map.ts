@@ -1,9 +1,13 @@
+/** A kept answer's bytes: its payload and, when it has one, its compressed form. */
+const sizeOf = (v: { payload: Buffer; gzipped: Buffer | null }) =>
+  v.payload.length + (v.gzipped?.length ?? 0);
+
 /**
  * Kept answers bounded by the bytes of their payloads, oldest kept first out (the API answer
- * cache and the portal's rendered pages). A payload larger than a tenth of the bound is not kept:
+ * cache and the portal's rendered pages). An answer larger than a tenth of the bound is not kept:
  * it would evict many others for one answer.
  */
-export class ByteBoundedMap<V extends { payload: Buffer }> {
+export class ByteBoundedMap<V extends { payload: Buffer; gzipped: Buffer | null }> {
   private readonly entries = new Map<string, V>();
   private total = 0;
 
@@ -22,20 +26,21 @@ export class ByteBoundedMap<V extends { payload: Buffer }> {
   set(key: string, value: V): void {
     const old = this.entries.get(key);
     if (old) {
-      this.total -= old.payload.length;
+      this.total -= sizeOf(old);
       this.entries.delete(key);
     }
-    if (value.payload.length > this.maxBytes / 10) {
+    const size = sizeOf(value);
+    if (size > this.maxBytes / 10) {
       return;
     }
     this.entries.set(key, value);
-    this.total += value.payload.length;
+    this.total += size;
     for (const [oldest, e] of this.entries) {
       if (this.total <= this.maxBytes) {
         break;
       }
       this.entries.delete(oldest);
-      this.total -= e.payload.length;
+      this.total -= sizeOf(e);
     }
   }
 }

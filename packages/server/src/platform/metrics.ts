@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Reports `read()` under `name` at every scrape of /metrics (the size of a cache, say). */
     gauge(name: string, help: string, read: () => number): void;
+    /** A counter under `name`, by the one label `label` (how lookups of a cache end, say). */
+    counter<L extends string>(name: string, help: string, label: string): (value: L) => void;
   }
 }
 
@@ -21,6 +23,10 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: { defaults: b
         this.set(read());
       },
     });
+  });
+  app.decorate('counter', (name: string, help: string, label: string) => {
+    const counter = new Counter({ name, help, labelNames: [label], registers: [registry] });
+    return (value: string) => counter.inc({ [label]: value });
   });
   if (opts.defaults) {
     collectDefaultMetrics({ register: registry, prefix: 'plenum_' });

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ByteBoundedMap } from '../platform/byte-bounded-map.ts';
+import { bodyFor, gzipped } from '../platform/compression.ts';
 import type { ContentVersion } from '../platform/content-version.ts';
+import { InFlight } from '../platform/in-flight.ts';
+
+/** Renders a page afresh (public/routes.ts). */
+type Render = () => Promise<{
+  status: number;
+  contentType: string;
+  body: string;
+  lastModified?: string;
+}>;
 
 /** A rendered answer, ready to send again. */
 export interface Rendered {
@@ -9,6 +19,8 @@ export interface Rendered {
   contentType: string;
   /** The body encoded once, so a cached answer costs no encoding (and no second copy as text). */
   payload: Buffer;
+  /** The payload compressed (platform/compression.ts), when worth it. */
+  gzipped: Buffer | null;
   etag: string;
   /** HTTP date */
   lastModified: string;
@@ -25,14 +37,18 @@ const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCStr
  * Rendered portal answers kept in memory, keyed by path and language, valid for one content
  * version (platform/content-version.ts: the newest write, the date, the next scheduled item).
  * Bounded in bytes (PLENUM_PAGE_CACHE_MB), oldest first out: a crawler walking every page of
- * the archive fills it to the bound and no further.
+ * the archive fills it to the bound and no further. Requests for a page being rendered wait for
+ * that render (platform/in-flight.ts).
  */
 export class PageCache {
   private readonly entries: ByteBoundedMap<Entry>;
+  private readonly rendering = new InFlight<Entry>();
 
   constructor(
     private readonly version: ContentVersion,
     maxBytes: number,
+    /** Told how each lookup ended, for the metrics. */
+    private readonly counted: (outcome: 'hit' | 'shared' | 'rendered') => void = () => {},
   ) {
     this.entries = new ByteBoundedMap(maxBytes);
   }
@@ -49,27 +65,51 @@ export class PageCache {
       return undefined;
     }
     const cached = this.entries.get(key);
-    return cached && cached.version === current ? cached : undefined;
+    if (cached && cached.version === current) {
+      this.counted('hit');
+      return cached;
+    }
+    return undefined;
   }
 
   /**
    * The answer for `key`: the cached one while the content version holds, else a fresh render.
    * An unchanged re-render keeps its Last-Modified, so conditional requests still match.
    */
-  async get(
-    key: string,
-    render: () => Promise<{
-      status: number;
-      contentType: string;
-      body: string;
-      lastModified?: string;
-    }>,
-  ): Promise<Rendered> {
+  async get(key: string, render: Render): Promise<Rendered> {
     const version = await this.version.current();
     const cached = this.entries.get(key);
     if (cached && cached.version === version.key) {
+      this.counted('hit');
       return cached;
     }
+    const flight = `${version.key}\u0000${key}`;
+    const running = this.rendering.join(flight);
+    // No await between finding no render running and leading one: the next asker must see it.
+    const shared = running && (await running);
+    if (shared) {
+      this.counted('shared');
+      return shared;
+    }
+    this.counted('rendered');
+    const share = this.rendering.lead(flight);
+    try {
+      const entry = await this.keep(key, render, version, cached);
+      share(entry);
+      return entry;
+    } catch (error) {
+      share(null);
+      throw error;
+    }
+  }
+
+  /** Renders `key` and keeps it for `version`. */
+  private async keep(
+    key: string,
+    render: Render,
+    version: { key: string; at: string | null },
+    cached: Entry | undefined,
+  ): Promise<Entry> {
     const out = await render();
     const etag = `"${createHash('sha256').update(out.body).digest('base64url').slice(0, 27)}"`;
     let lastModifiedMs: number;
@@ -88,10 +128,12 @@ export class PageCache {
         lastModifiedMs = cached.lastModifiedMs + 1000;
       }
     }
+    const payload = Buffer.from(out.body, 'utf8');
     const entry: Entry = {
       status: out.status,
       contentType: out.contentType,
-      payload: Buffer.from(out.body, 'utf8'),
+      payload,
+      gzipped: gzipped(payload),
       etag,
       lastModified: httpDate(lastModifiedMs),
       lastModifiedMs,
@@ -126,8 +168,11 @@ export function sendRendered(request: FastifyRequest, reply: FastifyReply, r: Re
     'last-modified': r.lastModified,
     'cache-control': 'public, max-age=60',
   });
+  const body = bodyFor(request, reply, r);
   if (r.status === 200 && notModified(request, r)) {
+    // Without the body, but with the headers it would have had (Vary among them).
+    reply.removeHeader('content-encoding');
     return reply.code(304).send();
   }
-  return reply.code(r.status).header('content-type', r.contentType).send(r.payload);
+  return reply.code(r.status).header('content-type', r.contentType).send(body);
 }

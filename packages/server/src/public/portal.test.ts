@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
@@ -503,6 +504,59 @@ describe('caching', () => {
     } finally {
       await bounded.close();
     }
+  });
+
+  it('renders a page once for readers asking at the same moment', async () => {
+    const lookups = async () => {
+      const body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const count = (outcome: string) =>
+        Number(
+          new RegExp(
+            `^plenum_page_cache_lookups_total\\{outcome="${outcome}"\\} (\\d+)$`,
+            'm',
+          ).exec(body)?.[1] ?? 0,
+        );
+      return { hit: count('hit'), shared: count('shared'), rendered: count('rendered') };
+    };
+    // A write: every kept page is stale, as after each change in the secretariat.
+    await createNews(t, { slug: 'herd', title: { en: 'HERD-ITEM' } });
+    const before = await lookups();
+    const pages = await Promise.all(Array.from({ length: 6 }, () => visit(t, '/en/news')));
+    for (const page of pages) {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('HERD-ITEM');
+      expect(page.headers.etag).toBe(pages[0]?.headers.etag);
+    }
+    const after = await lookups();
+    expect(after.rendered - before.rendered).toBe(1);
+    expect(after.shared - before.shared + (after.hit - before.hit)).toBe(5);
+    expect(after.shared - before.shared).toBeGreaterThan(0);
+  });
+
+  it('sends pages gzip-compressed to browsers, with validators that still match', async () => {
+    const url = '/en/news';
+    const plain = await visit(t, url);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    const again = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.headers.vary).toMatch(/accept-encoding/i);
   });
 
   it('serves the workspace API without the portal cache header', async () => {

@@ -66,7 +66,15 @@ function pageNumber(query: unknown): number | null {
  */
 async function portal(app: FastifyInstance): Promise<void> {
   const db = app.db;
-  const cache = new PageCache(app.contentVersion, app.config.pageCacheMegabytes * 1024 * 1024);
+  const cache = new PageCache(
+    app.contentVersion,
+    app.config.pageCacheMegabytes * 1024 * 1024,
+    app.counter(
+      'plenum_page_cache_lookups_total',
+      'Portal page requests: hit (a kept page), shared (the render another request was making), rendered',
+      'outcome',
+    ),
+  );
   app.gauge('plenum_page_cache_bytes', 'Bytes of rendered portal pages kept', () => cache.size);
   const base = app.config.publicUrl.replace(/\/+$/, '');
   const store = fileStore(app.config.dataDir, app.config.filesMaxBytes);
