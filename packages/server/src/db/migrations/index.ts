@@ -22,6 +22,7 @@ import * as m0020 from './2026_11_28_0020_body_quorum.ts';
 import * as m0021 from './2026_11_28_0021_two_factor.ts';
 import * as m0022 from './2026_11_28_0022_decision_status_indexes.ts';
 import * as m0023 from './2026_11_28_0023_audit_notify_writes_only.ts';
+import * as m0024 from './2026_11_28_0024_search_gin_pending.ts';
 
 /** Every migration, in order. Add a new one at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0021_two_factor': m0021,
   '2026_11_28_0022_decision_status_indexes': m0022,
   '2026_11_28_0023_audit_notify_writes_only': m0023,
+  '2026_11_28_0024_search_gin_pending': m0024,
 };

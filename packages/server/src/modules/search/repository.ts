@@ -791,12 +791,19 @@ async function ranked(need: number, precise: boolean, fetch: Fetch) {
   return ids;
 }
 
-/** Merges SQLite's FTS5 indexes into one segment each (after a full build: faster queries). */
+/**
+ * After a full build: merges SQLite's FTS5 indexes into one segment each, and PostgreSQL's GIN
+ * pending lists into their indexes (every search reads a pending list whole; migration 0024).
+ */
 export async function optimizeIndex(db: Tx, dialect: DialectName): Promise<void> {
   if (dialect === 'sqlite') {
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
     await sql`insert into search_title_fts(search_title_fts) values ('optimize')`.execute(db);
+    return;
   }
+  await sql`select gin_clean_pending_list(c.oid::regclass) from pg_class c
+    join pg_am a on a.oid = c.relam
+    where a.amname = 'gin' and c.relnamespace = current_schema()::regnamespace`.execute(db);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchResult } from '@plenum/shared';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, DIALECT, type TestApp } from '../../../test/app.ts';
 import { insertBody } from '../../../test/factories.ts';
@@ -198,6 +199,21 @@ describe(`search (${DIALECT})`, () => {
       const all = await hits('admin', { q: 'commission' });
       expect(all.facets.meeting).toBe(2);
     });
+
+    it.skipIf(DIALECT !== 'postgres')(
+      'keeps every GIN pending list short, which each search reads whole',
+      async () => {
+        const gins = await sql<{ name: string; options: string[] | null }>`select
+            c.relname as name, c.reloptions as options
+          from pg_class c join pg_am a on a.oid = c.relam
+          where a.amname = 'gin' and c.relnamespace = current_schema()::regnamespace
+          order by c.relname`.execute(t.handle.db);
+        expect(gins.rows.map((r) => r.name)).toContain('search_keys_keys_document');
+        for (const gin of gins.rows) {
+          expect(gin.options, gin.name).toContain('gin_pending_list_limit=256');
+        }
+      },
+    );
 
     it('follows a decision through the services: created, changed, deleted', async () => {
       const id = await post('/decisions', {
