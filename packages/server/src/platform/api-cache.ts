@@ -168,31 +168,42 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const v = request.cacheVersion;
-    let kept: Entry | null = null;
     if (
-      v !== null &&
-      reply.statusCode === 200 &&
-      !request.noStore &&
-      typeof payload === 'string' &&
-      request.cacheGeneration === version.generation &&
-      !reply.hasHeader('set-cookie')
+      v === null ||
+      reply.statusCode !== 200 ||
+      request.noStore ||
+      typeof payload !== 'string' ||
+      request.cacheGeneration !== version.generation ||
+      reply.hasHeader('set-cookie')
     ) {
-      const etag = reply.getHeader('etag');
-      const type = reply.getHeader('content-type');
-      const bytes = Buffer.from(payload, 'utf8');
-      kept = {
+      request.cacheShare?.(null);
+      request.cacheShare = null;
+      done(null, payload);
+      return;
+    }
+    const etag = reply.getHeader('etag');
+    const type = reply.getHeader('content-type');
+    const bytes = Buffer.from(payload, 'utf8');
+    const keep = (compressed: Buffer | null) => {
+      const kept: Entry = {
         version: v,
         payload: bytes,
-        gzipped: gzipped(bytes),
+        gzipped: compressed,
         contentType: typeof type === 'string' ? type : CONTENT_TYPE_JSON,
         etag: typeof etag === 'string' ? etag : undefined,
       };
-      entries.set(keyOf(request), kept);
-    }
-    request.cacheShare?.(kept);
-    request.cacheShare = null;
-    // The first answer goes out as its copies will (Content-Length follows the body sent).
-    done(null, kept ? bodyFor(request, reply, kept) : payload);
+      // A write while compressing: the answer still goes out, but is not kept or shared.
+      const current = request.cacheGeneration === version.generation;
+      if (current) {
+        entries.set(keyOf(request), kept);
+      }
+      request.cacheShare?.(current ? kept : null);
+      request.cacheShare = null;
+      // The first answer goes out as its copies will (Content-Length follows the body sent).
+      done(null, bodyFor(request, reply, kept));
+    };
+    // Compression cannot really fail; if it did, the answer is kept and sent as it is.
+    gzipped(bytes).then(keep, () => keep(null));
   });
   // A request that ends without sending (its client went away) lets its waiters compute.
   const release = (request: FastifyRequest) => {

@@ -133,7 +133,7 @@ export class PageCache {
       status: out.status,
       contentType: out.contentType,
       payload,
-      gzipped: gzipped(payload),
+      gzipped: await gzipped(payload),
       etag,
       lastModified: httpDate(lastModifiedMs),
       lastModifiedMs,
