@@ -135,31 +135,44 @@ export async function findRelations(
   if (ids.length === 0) {
     return out;
   }
-  const outgoing = await db
+  // Both directions in one statement (one round trip fewer on PostgreSQL for every read).
+  const rows = await db
     .selectFrom('decisionRelations as r')
     .innerJoin('decisions as d', 'd.id', 'r.toId')
-    .select(['r.fromId as self', 'r.kind', 'd.id', 'd.number', 'd.title'])
+    .select([
+      'r.fromId as self',
+      'r.kind',
+      'd.id',
+      'd.number',
+      'd.title',
+      sql<'outgoing' | 'incoming'>`'outgoing'`.as('direction'),
+    ])
     .where('r.fromId', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('decisionRelations as r')
+        .innerJoin('decisions as d', 'd.id', 'r.fromId')
+        .select([
+          'r.toId as self',
+          'r.kind',
+          'd.id',
+          'd.number',
+          'd.title',
+          sql<'outgoing' | 'incoming'>`'incoming'`.as('direction'),
+        ])
+        .where('r.toId', 'in', ids),
+    )
     .execute();
-  const incoming = await db
-    .selectFrom('decisionRelations as r')
-    .innerJoin('decisions as d', 'd.id', 'r.fromId')
-    .select(['r.toId as self', 'r.kind', 'd.id', 'd.number', 'd.title'])
-    .where('r.toId', 'in', ids)
-    .execute();
-  for (const [rows, direction] of [
-    [outgoing, 'outgoing'],
-    [incoming, 'incoming'],
-  ] as const) {
-    for (const r of rows) {
-      out.get(r.self)?.push({
-        kind: r.kind as DecisionRelation['kind'],
-        direction,
-        decisionId: r.id,
-        number: r.number,
-        title: parseText(r.title),
-      });
-    }
+  // Outgoing first, as each direction came (sort is stable).
+  rows.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'outgoing' ? -1 : 1));
+  for (const r of rows) {
+    out.get(r.self)?.push({
+      kind: r.kind as DecisionRelation['kind'],
+      direction: r.direction,
+      decisionId: r.id,
+      number: r.number,
+      title: parseText(r.title),
+    });
   }
   return out;
 }
