@@ -396,6 +396,7 @@ describe(`live events (${DIALECT})`, () => {
           );
         await record('read');
         await record('read');
+        const unchanged = t.app.contentVersion.generation;
         await record('update');
         const newest = await t.handle.db
           .selectFrom('auditEvents')
@@ -407,8 +408,21 @@ describe(`live events (${DIALECT})`, () => {
         }
         // Notices arrive in commit order: had a read been announced, it would come first.
         expect(heard).toEqual([`${t.handle.schema}:${newest.seq}`]);
-        // The app's own bus read the update: its stream clients and caches follow the writes.
-        const before = t.app.contentVersion.generation;
+        // The app's own bus hears the update too (on its own connection, a moment later) and
+        // reads it: once that has settled, a read must not move its content version.
+        const heardByApp = Date.now() + 5000;
+        while (t.app.contentVersion.generation === unchanged && Date.now() < heardByApp) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        let before = t.app.contentVersion.generation;
+        expect(before).toBeGreaterThan(unchanged);
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          if (t.app.contentVersion.generation === before) {
+            break;
+          }
+          before = t.app.contentVersion.generation;
+        }
         await record('read');
         await new Promise((resolve) => setTimeout(resolve, 200));
         expect(heard).toHaveLength(1);
