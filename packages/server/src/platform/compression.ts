@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 /**
  * Kept answers (API and portal caches) are compressed once, when kept, and sent compressed to
  * every client that takes gzip — every browser does. A 50-meeting list of 44 KB goes out as about
- * 6 KB. Answers computed for one request only are sent as they are: compressing each would cost
+ * 7 KB. Answers computed for one request only are sent as they are: compressing each would cost
  * more than it saves on a local network (a proxy in front may still do it).
  */
 

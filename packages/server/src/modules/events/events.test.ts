@@ -378,9 +378,11 @@ describe(`live events (${DIALECT})`, () => {
       const listener = new pg.Client({ connectionString: PG_URL });
       await listener.connect();
       const heard: string[] = [];
+      // The channel is the database's: other test files' schemas announce on it too.
       listener.on('notification', (message) => {
-        if (message.channel === 'plenum_audit') {
-          heard.push(message.payload ?? '');
+        const payload = message.payload ?? '';
+        if (message.channel === 'plenum_audit' && payload.startsWith(`${t.handle.schema}:`)) {
+          heard.push(payload);
         }
       });
       try {
