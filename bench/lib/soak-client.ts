@@ -4,6 +4,7 @@
  * latency of each answered request is kept per kind of request for the summary.
  */
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { percentile, Samples } from './load.ts';
 
 /** No answer within this long is a failure (a soak wants answers, not a queue that grows). */
@@ -131,7 +132,12 @@ export class SoakUser {
   /** Sends one request and checks its answer; throws StepFailed when it fails. */
   async request(kind: string, method: string, path: string, opts: RequestOptions = {}) {
     const label = `${method} ${path} (${this.name})`;
-    const headers: Record<string, string> = { ...this.auth, ...opts.headers };
+    // As a browser takes them: kept answers come gzip-compressed, and are read decompressed.
+    const headers: Record<string, string> = {
+      'accept-encoding': 'gzip',
+      ...this.auth,
+      ...opts.headers,
+    };
     let payload: Buffer | undefined;
     if (opts.json !== undefined) {
       payload = Buffer.from(JSON.stringify(opts.json));
@@ -182,13 +188,18 @@ export class SoakUser {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
+          res.on('end', () => {
+            try {
+              const raw = Buffer.concat(chunks);
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw,
+              });
+            } catch (error) {
+              reject(error);
+            }
+          });
           res.on('error', reject);
         },
       );

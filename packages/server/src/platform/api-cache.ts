@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { ByteBoundedMap } from './byte-bounded-map.ts';
+import { ByteBoundedMap, ownUtf8 } from './byte-bounded-map.ts';
 import { bodyFor, gzipped } from './compression.ts';
 import type { Actor } from './context.ts';
 import { InFlight } from './in-flight.ts';
@@ -183,7 +183,7 @@ export const apiCachePlugin = fp(async (app: FastifyInstance, opts: { maxBytes: 
     }
     const etag = reply.getHeader('etag');
     const type = reply.getHeader('content-type');
-    const bytes = Buffer.from(payload, 'utf8');
+    const bytes = ownUtf8(payload);
     const keep = (compressed: Buffer | null) => {
       const kept: Entry = {
         version: v,

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ownBytes } from './byte-bounded-map.ts';
 
 /**
  * Kept answers (API and portal caches) are compressed once, when kept, and sent compressed to
@@ -24,7 +25,7 @@ export async function gzipped(payload: Buffer): Promise<Buffer | null> {
     return null;
   }
   const out = await gzipAsync(payload);
-  return out.length < payload.length ? out : null;
+  return out.length < payload.length ? ownBytes(out) : null;
 }
 
 /** Whether the client takes gzip (Accept-Encoding, q-values honoured; `gzip;q=0` refuses it). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ByteBoundedMap } from '../platform/byte-bounded-map.ts';
+import { ByteBoundedMap, ownUtf8 } from '../platform/byte-bounded-map.ts';
 import { bodyFor, gzipped } from '../platform/compression.ts';
 import type { ContentVersion } from '../platform/content-version.ts';
 import { InFlight } from '../platform/in-flight.ts';
@@ -128,7 +128,7 @@ export class PageCache {
         lastModifiedMs = cached.lastModifiedMs + 1000;
       }
     }
-    const payload = Buffer.from(out.body, 'utf8');
+    const payload = ownUtf8(out.body);
     const entry: Entry = {
       status: out.status,
       contentType: out.contentType,
